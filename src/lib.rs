@@ -1,0 +1,23 @@
+//! `brief`: a terminal reader for briefings written in YAML.
+//!
+//! The module map, and who may import whom:
+//!
+//! - [`model`]: the domain (brief, actors, events, demands, positions,
+//!   sources, ids, dates). Imports nothing else of ours; no YAML, no screen.
+//! - [`load`]: YAML → validated [`model::Brief`]. The ONLY module that knows
+//!   YAML; collects every problem with file:line:col before failing.
+//! - [`xref`]: links and backlinks ("referenced by"), built once at load.
+//! - [`app`]: state and `update(Action)`: tabs, selection, history. No I/O,
+//!   no drawing.
+//! - [`input`]: the one binding table: key → `Action` per context. It also
+//!   feeds the footer and the help overlay.
+//! - [`ui`]: pure rendering from `&App`.
+//! - [`safe_text`]: the one sanitiser that keeps brief text from driving a
+//!   terminal.
+//!
+//! `model`, `load` and `xref` never import ratatui or crossterm; crossterm is
+//! only reached through `ratatui::crossterm`.
+
+pub mod model;
+pub mod safe_text;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! Dates at their true precision (see docs/format.md).

@@ -1,0 +1,3 @@
+//! The domain model of a brief. Knows nothing of YAML or of the screen.
+
+pub mod date;

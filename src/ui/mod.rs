@@ -1,0 +1,3 @@
+//! Pure rendering from `&App`.
+
+pub mod wrap;

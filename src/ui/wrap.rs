@@ -1,0 +1,1 @@
+//! Word wrapping with ratatui-compatible widths.
