@@ -12,12 +12,14 @@
 //! - [`input`]: the one binding table: key → `Action` per context. It also
 //!   feeds the footer and the help overlay.
 //! - [`ui`]: pure rendering from `&App`.
-//! - [`safe_text`]: the one sanitiser that keeps brief text from driving a
-//!   terminal.
+//! - [`text`]: the one sanitiser that keeps brief text from driving a
+//!   terminal, and word wrapping at the widths ratatui draws with.
 //!
 //! `model`, `load` and `xref` never import ratatui or crossterm; crossterm is
 //! only reached through `ratatui::crossterm`.
 
+
+pub mod cli;
+pub mod load;
 pub mod model;
-pub mod safe_text;
-pub mod ui;
+pub mod text;

@@ -1,0 +1,39 @@
+//! The command line, declared with clap.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A terminal reader for briefings: timelines, actors, demands and
+/// positions, every claim traceable to its source.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A brief to open: a .yaml file or a directory of them. Without one,
+    /// the bundled brief opens.
+    pub path: Option<PathBuf>,
+
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefs and print every problem as file:line:col, then a summary.
+    /// Exits 0 when all are clean, 1 when any has a problem.
+    Check {
+        /// Brief files or directories (the bundled brief when none is given).
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,279 @@
+//! The entities of a brief and the [`Brief`] that holds them.
+//!
+//! Entities refer to each other only through [`EntityRef`]s; the loader
+//! guarantees each one resolves. Entities stay in the order written; the
+//! timeline's order is [`Brief::chronology`].
+
+use std::collections::HashMap;
+
+use super::{
+    ActorKind, Certainty, Date, DemandStatus, EntityRef, Kind, Prose, RelationKind, SourceKind,
+    Stance,
+};
+
+/// A citation: which source, and where in it when the author says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cite {
+    pub source: EntityRef,
+    /// Paragraph number in the source document, counted from 1.
+    pub para: Option<u32>,
+}
+
+/// A number the sources give (casualties, fighters, people repatriated),
+/// kept with what it counts and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// As the source gives it: "at least 200", "6,000–6,500".
+    pub value: String,
+    /// What is counted.
+    pub what: String,
+    pub certainty: Option<Certainty>,
+    pub cites: Vec<Cite>,
+}
+
+/// The brief's own header: what the Overview tab shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub as_of: Date,
+    pub summary: Prose,
+    pub key_points: Vec<Prose>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub kind: SourceKind,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<Date>,
+    /// Why a publication date is what it is, when it had to be inferred.
+    pub published_note: Option<String>,
+    /// The document's own file name, when it has one.
+    pub file: Option<String>,
+    pub url: Option<String>,
+    pub summary: Prose,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub to: EntityRef,
+    pub note: Option<String>,
+    pub certainty: Option<Certainty>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub short: Option<String>,
+    /// Every other spelling the sources use, so a search finds any of them.
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    /// A person's office or an organisation's function, in a few words.
+    pub role: Option<String>,
+    pub summary: Prose,
+    pub relations: Vec<Relation>,
+    pub figures: Vec<Figure>,
+    pub cites: Vec<Cite>,
+}
+
+/// A question that actors take positions on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub id: String,
+    pub title: String,
+    pub short: Option<String>,
+    pub summary: Prose,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub date_note: Option<String>,
+    pub title: String,
+    pub place: Option<String>,
+    pub actors: Vec<EntityRef>,
+    pub summary: Prose,
+    pub figures: Vec<Figure>,
+    pub tags: Vec<String>,
+    pub certainty: Certainty,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Demand {
+    pub id: String,
+    /// Who demands.
+    pub by: EntityRef,
+    /// Of whom (one or more actors).
+    pub of: Vec<EntityRef>,
+    pub title: String,
+    pub summary: Prose,
+    pub status: DemandStatus,
+    pub date: Option<Date>,
+    pub certainty: Certainty,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub id: String,
+    /// Given by the author or composed by the loader ("Pakistan on talks
+    /// with the TTP"), so lists and backlinks can name a position.
+    pub title: String,
+    pub actor: EntityRef,
+    pub issue: EntityRef,
+    pub stance: Stance,
+    pub summary: Prose,
+    /// A short phrase in the speaker's own words.
+    pub quote: Option<String>,
+    /// Who said the quote, when it is not the actor itself.
+    pub quote_by: Option<EntityRef>,
+    pub date: Option<Date>,
+    pub date_note: Option<String>,
+    pub certainty: Certainty,
+    pub cites: Vec<Cite>,
+}
+
+/// A whole, validated brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brief {
+    pub meta: Meta,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub issues: Vec<Issue>,
+    pub events: Vec<Event>,
+    pub demands: Vec<Demand>,
+    pub positions: Vec<Position>,
+    ids: HashMap<String, EntityRef>,
+    /// Event indexes in chronological order: by the earliest day each date
+    /// allows, then as the author wrote them.
+    chronology: Vec<u32>,
+}
+
+impl Brief {
+    /// Builds the brief, its id index and its chronology. Entities must
+    /// already be valid (the loader's job): ids unique, references in range.
+    pub fn new(
+        meta: Meta,
+        sources: Vec<Source>,
+        actors: Vec<Actor>,
+        issues: Vec<Issue>,
+        events: Vec<Event>,
+        demands: Vec<Demand>,
+        positions: Vec<Position>,
+    ) -> Self {
+        let mut brief = Brief {
+            meta,
+            sources,
+            actors,
+            issues,
+            events,
+            demands,
+            positions,
+            ids: HashMap::new(),
+            chronology: Vec::new(),
+        };
+        brief.index_ids();
+        let mut order: Vec<u32> = (0..brief.events.len())
+            .map(|i| EntityRef::new(Kind::Event, i).index)
+            .collect();
+        order.sort_by_key(|&i| brief.events[i as usize].date.sort_key());
+        brief.chronology = order;
+        brief
+    }
+
+    /// Event indexes, earliest first.
+    pub fn chronology(&self) -> &[u32] {
+        &self.chronology
+    }
+
+    fn index_ids(&mut self) {
+        let mut ids = HashMap::with_capacity(self.len_all());
+        for kind in Kind::ALL {
+            for i in 0..self.len(kind) {
+                let r = EntityRef::new(kind, i);
+                ids.insert(self.id(r).to_owned(), r);
+            }
+        }
+        self.ids = ids;
+    }
+
+    fn len_all(&self) -> usize {
+        Kind::ALL.iter().map(|k| self.len(*k)).sum()
+    }
+
+    /// How many entities of a kind the brief holds.
+    pub fn len(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Event => self.events.len(),
+            Kind::Actor => self.actors.len(),
+            Kind::Demand => self.demands.len(),
+            Kind::Position => self.positions.len(),
+            Kind::Issue => self.issues.len(),
+            Kind::Source => self.sources.len(),
+        }
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<EntityRef> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn id(&self, r: EntityRef) -> &str {
+        let i = r.index();
+        match r.kind {
+            Kind::Event => &self.events[i].id,
+            Kind::Actor => &self.actors[i].id,
+            Kind::Demand => &self.demands[i].id,
+            Kind::Position => &self.positions[i].id,
+            Kind::Issue => &self.issues[i].id,
+            Kind::Source => &self.sources[i].id,
+        }
+    }
+
+    /// The full name or title of an entity.
+    pub fn title(&self, r: EntityRef) -> &str {
+        let i = r.index();
+        match r.kind {
+            Kind::Event => &self.events[i].title,
+            Kind::Actor => &self.actors[i].name,
+            Kind::Demand => &self.demands[i].title,
+            Kind::Position => &self.positions[i].title,
+            Kind::Issue => &self.issues[i].title,
+            Kind::Source => &self.sources[i].title,
+        }
+    }
+
+    /// The short name a link shows: an actor's `short`, an issue's `short`,
+    /// else the title.
+    pub fn label(&self, r: EntityRef) -> &str {
+        let i = r.index();
+        match r.kind {
+            Kind::Actor => self.actors[i].short.as_deref().unwrap_or(&self.actors[i].name),
+            Kind::Issue => self.issues[i].short.as_deref().unwrap_or(&self.issues[i].title),
+            _ => self.title(r),
+        }
+    }
+
+    /// Every citation an entity carries directly (not those of its
+    /// relations or figures).
+    pub fn cites(&self, r: EntityRef) -> &[Cite] {
+        let i = r.index();
+        match r.kind {
+            Kind::Event => &self.events[i].cites,
+            Kind::Actor => &self.actors[i].cites,
+            Kind::Demand => &self.demands[i].cites,
+            Kind::Position => &self.positions[i].cites,
+            Kind::Issue => &self.issues[i].cites,
+            Kind::Source => &[],
+        }
+    }
+}

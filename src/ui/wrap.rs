@@ -1,1 +1,0 @@
-//! Word wrapping with ratatui-compatible widths.
