@@ -22,4 +22,10 @@
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod app;
+pub mod bundled;
+pub mod input;
 pub mod text;
+pub mod tui;
+pub mod ui;
+pub mod xref;

@@ -1,1 +1,78 @@
-fn main() {}
+//! The `brief` binary: parse the command line, load, then either print
+//! diagnostics or run the reader. Everything else lives in the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use brief::cli::{Cli, Color, Command};
+use brief::load::{self, Report};
+use brief::model::Brief;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    match cli.command {
+        Some(Command::Check { paths }) => check(&paths, color),
+        None => open(cli.path, color),
+    }
+}
+
+fn load(path: Option<&PathBuf>) -> Result<Brief, Report> {
+    match path {
+        Some(p) => load::load_path(p),
+        None => load::load_files(brief::bundled::files()),
+    }
+}
+
+/// Writes to stderr without panicking if it has gone away (a closed pipe
+/// or a hung-up terminal).
+fn eprint(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+fn check(paths: &[PathBuf], color: bool) -> ExitCode {
+    let targets: Vec<Option<&PathBuf>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        paths.iter().map(Some).collect()
+    };
+    let mut failed = false;
+    for target in targets {
+        let name = target.map_or(brief::bundled::DIR.to_owned(), |p| p.display().to_string());
+        let name = brief::text::safe::one_line(&name).into_owned();
+        match load(target) {
+            Ok(b) => {
+                let n = brief::model::Kind::ALL.iter().map(|k| b.len(*k)).sum::<usize>();
+                let _ = writeln!(std::io::stdout(), "{name}: ok ({n} entities)");
+            }
+            Err(report) => {
+                failed = true;
+                eprint(&report.render(color));
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn open(path: Option<PathBuf>, color: bool) -> ExitCode {
+    match load(path.as_ref()) {
+        Ok(brief) => match brief::tui::run(brief) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprint(&format!("brief: {e}\n"));
+                ExitCode::FAILURE
+            }
+        },
+        Err(report) => {
+            eprint(&report.render(color));
+            ExitCode::FAILURE
+        }
+    }
+}

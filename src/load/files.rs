@@ -233,7 +233,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, Undecodable> {
         return Err(Undecodable {
             loc: loc_of(&text[..at]),
             message: "a NUL byte: this looks like a binary file, not YAML".to_owned(),
-            lossy: text.replace('\0', "\u{0}"),
+            lossy: text.replace('\0', "\\u{0}"),
         });
     }
     Ok(text)

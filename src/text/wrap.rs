@@ -227,6 +227,29 @@ impl<'a, T: Copy> Wrapper<'_, 'a, T> {
     }
 }
 
+/// `s` cut to at most `width` cells, ending in "…" when anything was cut;
+/// never splits a grapheme. Borrows when `s` already fits.
+pub fn fit(s: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if str_width(s) <= width {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let room = width.saturating_sub(1);
+    for g in s.graphemes(true) {
+        let w = str_width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,5 +654,14 @@ mod tests {
         assert!(lines.len() > 500);
         check(&[seg(text.as_str(), 0)], 80, &lines);
         assert_renders_uncut(&lines, 80);
+    }
+
+    #[test]
+    fn fit_cuts_at_graphemes_and_marks_the_cut() {
+        assert_eq!(fit("Kabul", 5), "Kabul");
+        assert_eq!(fit("Kabul", 4), "Kab…");
+        assert_eq!(fit("中文字符", 5), "中文…");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        assert_eq!(fit("abc", 0), "");
     }
 }

@@ -1,3 +1,134 @@
-//! Pure rendering from `&App`.
+//! Pure rendering from `&App`: nothing here changes state.
+//!
+//! One function per part of the screen: the tab bar, the pane titles, the
+//! list ([`list`]), the detail ([`detail`]), the footer and the help
+//! overlay ([`help`]). Geometry comes from `app::layout`, shared with
+//! `update`, so both agree on what is visible.
 
-pub mod wrap;
+mod detail;
+mod help;
+mod list;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::layout::Area;
+use crate::app::{App, Focus, Tab};
+use crate::input;
+use crate::text::wrap::fit;
+
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let Some(panes) = app.panes() else {
+        let msg = fit("Terminal too small for brief: enlarge it, or press q", usize::from(area.width));
+        frame.render_widget(Paragraph::new(msg.into_owned()), area);
+        return;
+    };
+    tabs(frame, app, rect(panes.tabs));
+    let doc = app.doc();
+    let width = panes.detail.map_or(1, |d| usize::from(d.width).max(1));
+    let layout = doc.layout(width);
+    titles(frame, app, &panes, layout.lines.len());
+    if let Some(l) = panes.list {
+        list::draw(frame, app, rect(l));
+    }
+    if let Some(d) = panes.divider {
+        for y in d.y..d.y + d.height {
+            frame.render_widget(Span::styled("│", theme::rule()), Rect::new(d.x, y, 1, 1));
+        }
+    }
+    if let Some(d) = panes.detail {
+        detail::draw(frame, app, rect(d), &layout);
+    }
+    let context = input::context(app);
+    footer(frame, app, rect(panes.footer), context);
+    if app.help {
+        let under = if app.focus() == Focus::Detail {
+            input::Context::Detail
+        } else {
+            input::Context::List
+        };
+        help::draw(frame, app, area, under);
+    }
+}
+
+fn tabs(frame: &mut Frame, app: &App, area: Rect) {
+    let long = Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() <= usize::from(area.width);
+    let spans: Vec<Span<'_>> = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, t)| {
+            let current = *t == app.tab;
+            let text = if long || current {
+                format!(" {} {} ", n + 1, t.title())
+            } else {
+                format!(" {} ", n + 1)
+            };
+            Span::styled(text, if current { theme::tab_current() } else { theme::tab() })
+        })
+        .collect();
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The line under the tabs: what each pane shows and where in it you are.
+fn titles(frame: &mut Frame, app: &App, panes: &crate::app::layout::Panes, lines: usize) {
+    let s = app.state();
+    let y = panes.tabs.y + 1;
+    if let Some(l) = panes.list {
+        let n = s.rows.rows.iter().filter(|r| matches!(r, crate::app::rows::Row::Item(_))).count();
+        let at = s.rows.rows[..=s.selected.min(s.rows.len().saturating_sub(1))]
+            .iter()
+            .filter(|r| matches!(r, crate::app::rows::Row::Item(_)))
+            .count();
+        let text = format!("{} {}/{}", app.tab.title(), at.min(n), n);
+        let text = fit(&text, usize::from(l.width)).into_owned();
+        frame.render_widget(Span::styled(text, theme::pane_title()), Rect::new(l.x, y, l.width, 1));
+    }
+    if let Some(d) = panes.detail {
+        let h = usize::from(d.height);
+        let text = if lines <= h {
+            String::new()
+        } else {
+            let last = (s.scroll + h).min(lines);
+            format!("lines {}–{} of {}", s.scroll + 1, last, lines)
+        };
+        let title = if panes.list.is_none() && app.tab.kind().is_some() {
+            format!("{} › {}", app.tab.title(), app.current().map_or("", |r| app.brief.title(r)))
+        } else {
+            String::new()
+        };
+        let room = usize::from(d.width).saturating_sub(text.chars().count() + 1);
+        let line = Line::from(vec![
+            Span::styled(format!("{:<room$}", fit(&title, room)), theme::pane_title()),
+            Span::raw(" "),
+            Span::styled(text, theme::meta()),
+        ]);
+        frame.render_widget(line, Rect::new(d.x, y, d.width, 1));
+    }
+}
+
+fn footer(frame: &mut Frame, app: &App, area: Rect, context: input::Context) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let width = usize::from(area.width);
+    for (keys, word) in input::footer(context) {
+        if word == "back" && !app.history.can_back() {
+            continue;
+        }
+        let n = keys.chars().count() + word.chars().count() + 3;
+        if used + n > width {
+            break;
+        }
+        used += n;
+        spans.push(Span::styled(keys, theme::footer_key()));
+        spans.push(Span::styled(format!(" {word}  "), theme::footer()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

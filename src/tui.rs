@@ -1,0 +1,81 @@
+//! The terminal's lifetime around the reader: enter raw mode and the
+//! alternate screen, run the event loop, and always put the terminal back.
+//!
+//! The loop blocks on the next event: no tick, no polling, so an idle
+//! reader costs no CPU. It redraws only after an event that did something.
+//! ratatui's `try_init` installs a panic hook that restores the terminal;
+//! a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
+//! SIGQUIT, so a killed reader or a dropped SSH connection leaves no
+//! terminal in raw mode.
+
+use std::io::{self, IsTerminal};
+
+use ratatui::crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use crate::app::{Action, App};
+use crate::model::Brief;
+use crate::{input, ui};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "the reader needs a terminal (stdin and stdout must be one); to validate a brief use `brief check`"
+    )]
+    NotATerminal,
+    #[error("terminal error: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Runs the reader on `brief` until the user quits.
+pub fn run(brief: Brief) -> Result<(), TuiError> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(TuiError::NotATerminal);
+    }
+    watch_signals()?;
+    let mut terminal = ratatui::try_init()?;
+    let result = terminal
+        .size()
+        .map_err(TuiError::from)
+        .and_then(|size| {
+            let mut app = App::new(brief, (size.width, size.height));
+            event_loop(&mut terminal, &mut app)
+        });
+    let restored = ratatui::try_restore();
+    result?;
+    restored?;
+    Ok(())
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), TuiError> {
+    terminal.draw(|f| ui::draw(f, app))?;
+    loop {
+        let action = match event::read()? {
+            Event::Key(key) => input::resolve(input::context(app), key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        app.update(action);
+        if app.quit {
+            return Ok(());
+        }
+        terminal.draw(|f| ui::draw(f, app))?;
+    }
+}
+
+/// Restores the terminal and exits when the process is told to stop.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // Best effort: after a hang-up there may be no terminal left.
+                let _ = ratatui::try_restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! The look: one place for every style, built on the terminal's own
+//! 16-colour palette so it reads on light and dark backgrounds. Nothing is
+//! told by colour alone: the selection and the focused link are in reverse
+//! video, links are underlined, headings bold.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::detail;
+
+pub fn tab() -> Style {
+    Style::new()
+}
+
+pub fn tab_current() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+}
+
+pub fn rule() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+pub fn pane_title() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+pub fn heading() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+pub fn selected(focused: bool) -> Style {
+    if focused {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}
+
+pub fn meta() -> Style {
+    Style::new().fg(Color::Gray)
+}
+
+pub fn footer_key() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+pub fn footer() -> Style {
+    Style::new()
+}
+
+pub fn link() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
+}
+
+pub fn link_focused() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+/// The style of a piece of the detail document.
+pub fn detail(style: detail::Style, focused_link: Option<usize>) -> Style {
+    match style {
+        detail::Style::Body => Style::new(),
+        detail::Style::Title => Style::new().add_modifier(Modifier::BOLD),
+        detail::Style::Meta => meta(),
+        detail::Style::Label => Style::new().add_modifier(Modifier::BOLD),
+        detail::Style::Section => heading(),
+        detail::Style::Quote => Style::new().add_modifier(Modifier::ITALIC),
+        detail::Style::Link(n) if Some(n) == focused_link => link_focused(),
+        detail::Style::Link(_) => link(),
+    }
+}
