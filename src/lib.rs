@@ -18,13 +18,12 @@
 //! `model`, `load` and `xref` never import ratatui or crossterm; crossterm is
 //! only reached through `ratatui::crossterm`.
 
-
-pub mod cli;
-pub mod load;
-pub mod model;
 pub mod app;
 pub mod bundled;
+pub mod cli;
 pub mod input;
+pub mod load;
+pub mod model;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -49,7 +49,10 @@ fn check(paths: &[PathBuf], color: bool) -> ExitCode {
         let name = brief::text::safe::one_line(&name).into_owned();
         match load(target) {
             Ok(b) => {
-                let n = brief::model::Kind::ALL.iter().map(|k| b.len(*k)).sum::<usize>();
+                let n = brief::model::Kind::ALL
+                    .iter()
+                    .map(|k| b.len(*k))
+                    .sum::<usize>();
                 let _ = writeln!(std::io::stdout(), "{name}: ok ({n} entities)");
             }
             Err(report) => {
@@ -58,7 +61,11 @@ fn check(paths: &[PathBuf], color: bool) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn open(path: Option<PathBuf>, color: bool) -> ExitCode {

@@ -10,8 +10,8 @@
 
 use std::io::{self, IsTerminal};
 
-use ratatui::crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App};
 use crate::model::Brief;
@@ -34,13 +34,10 @@ pub fn run(brief: Brief) -> Result<(), TuiError> {
     }
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
-    let result = terminal
-        .size()
-        .map_err(TuiError::from)
-        .and_then(|size| {
-            let mut app = App::new(brief, (size.width, size.height));
-            event_loop(&mut terminal, &mut app)
-        });
+    let result = terminal.size().map_err(TuiError::from).and_then(|size| {
+        let mut app = App::new(brief, (size.width, size.height));
+        event_loop(&mut terminal, &mut app)
+    });
     let restored = ratatui::try_restore();
     result?;
     restored?;

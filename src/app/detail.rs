@@ -31,8 +31,15 @@ pub enum Style {
 #[derive(Debug, Clone)]
 pub struct Block<'a> {
     pub indent: u16,
+    /// A bullet ("• ") before the first line; the lines after it hang
+    /// under the text, not under the bullet.
+    pub bullet: bool,
     pub spans: Vec<(Cow<'a, str>, Style)>,
 }
+
+/// What a bullet looks like, and the room it takes.
+pub const BULLET: &str = "• ";
+const BULLET_WIDTH: u16 = 2;
 
 #[derive(Debug, Clone, Default)]
 pub struct Doc<'a> {
@@ -45,6 +52,8 @@ pub struct Doc<'a> {
 #[derive(Debug, Clone)]
 pub struct Line<'d> {
     pub indent: u16,
+    /// Starts with the block's bullet.
+    pub bullet: bool,
     pub pieces: Vec<Piece<'d, Style>>,
 }
 
@@ -60,10 +69,15 @@ impl<'a> Doc<'a> {
     fn block(&mut self, indent: u16) -> &mut Block<'a> {
         self.blocks.push(Block {
             indent,
+            bullet: false,
             spans: Vec::new(),
         });
         let last = self.blocks.len() - 1;
         &mut self.blocks[last]
+    }
+
+    fn bullet(&mut self, indent: u16) {
+        self.block(indent).bullet = true;
     }
 
     fn blank(&mut self) {
@@ -99,13 +113,15 @@ impl<'a> Doc<'a> {
                 .iter()
                 .map(|(t, s)| Segment { text: t, tag: *s })
                 .collect();
-            let inner = width.saturating_sub(usize::from(block.indent)).max(1);
+            let hang = if block.bullet { BULLET_WIDTH } else { 0 };
+            let indent = block.indent + hang;
+            let inner = width.saturating_sub(usize::from(indent)).max(1);
             let wrapped = if segments.is_empty() {
                 vec![Vec::new()]
             } else {
                 wrap::wrap(&segments, inner)
             };
-            for pieces in wrapped {
+            for (n, pieces) in wrapped.into_iter().enumerate() {
                 for p in &pieces {
                     if let Style::Link(n) = p.tag
                         && !seen[n]
@@ -115,7 +131,8 @@ impl<'a> Doc<'a> {
                     }
                 }
                 out.lines.push(Line {
-                    indent: block.indent,
+                    indent,
+                    bullet: block.bullet && n == 0,
                     pieces,
                 });
             }
@@ -149,7 +166,7 @@ pub fn entity<'a>(brief: &'a Brief, xref: &Xref, r: EntityRef) -> Doc<'a> {
         Kind::Actor => {
             let a = &brief.actors[i];
             d.push(a.name.as_str(), Style::Title);
-            if let Some(short) = &a.short {
+            if let Some(short) = a.short.as_ref().filter(|s| **s != a.name) {
                 d.push(format!(" ({short})"), Style::Title);
             }
             d.block(0);
@@ -196,7 +213,9 @@ pub fn entity<'a>(brief: &'a Brief, xref: &Xref, r: EntityRef) -> Doc<'a> {
             }
             if let Some(q) = &p.quote {
                 d.blank();
-                d.block(2).spans.push((format!("“{q}”").into(), Style::Quote));
+                d.block(2)
+                    .spans
+                    .push((format!("“{q}”").into(), Style::Quote));
                 if let Some(by) = p.quote_by {
                     d.push(" — ", Style::Quote);
                     d.link(brief.label(by), by);
@@ -218,7 +237,7 @@ pub fn entity<'a>(brief: &'a Brief, xref: &Xref, r: EntityRef) -> Doc<'a> {
                 section(&mut d, "Positions on this issue");
                 for b in held {
                     let p = &brief.positions[b.index()];
-                    d.block(2).spans.push(("• ".into(), Style::Body));
+                    d.bullet(2);
                     d.link(brief.label(p.actor), p.actor);
                     d.push(format!(" {}: ", p.stance.label()), Style::Label);
                     d.link(p.title.as_str(), b);
@@ -263,7 +282,7 @@ pub fn overview(brief: &Brief) -> Doc<'_> {
     if !m.key_points.is_empty() {
         section(&mut d, "Key points");
         for p in &m.key_points {
-            d.block(2).spans.push(("• ".into(), Style::Body));
+            d.bullet(2);
             prose_spans(&mut d, brief, p);
         }
     }
@@ -371,7 +390,7 @@ fn figures<'a>(d: &mut Doc<'a>, brief: &'a Brief, figures: &'a [Figure]) {
     }
     section(d, "Figures");
     for f in figures {
-        d.block(2).spans.push(("• ".into(), Style::Body));
+        d.bullet(2);
         d.push(f.value.as_str(), Style::Label);
         d.push(format!(" {}", f.what), Style::Body);
         if let Some(c) = f.certainty {
@@ -402,15 +421,18 @@ fn relations<'a>(d: &mut Doc<'a>, brief: &'a Brief, xref: &Xref, r: EntityRef) {
     }
     section(d, "Relations");
     for rel in &a.relations {
-        d.block(2).spans.push((format!("{} ", rel.kind.label()).into(), Style::Label));
+        d.block(2)
+            .spans
+            .push((format!("{} ", rel.kind.label()).into(), Style::Label));
         d.link(brief.label(rel.to), rel.to);
         relation_tail(d, brief, rel);
     }
     for (from, n) in incoming {
         let rel = &brief.actors[from.index()].relations[n];
-        d.block(2)
-            .spans
-            .push((format!("{} ", rel.kind.inverse_label()).into(), Style::Label));
+        d.block(2).spans.push((
+            format!("{} ", rel.kind.inverse_label()).into(),
+            Style::Label,
+        ));
         d.link(brief.label(from), from);
         relation_tail(d, brief, rel);
     }
@@ -436,11 +458,15 @@ fn referenced_by<'a>(d: &mut Doc<'a>, brief: &'a Brief, back: &[EntityRef]) {
         Style::Section,
     ));
     if back.is_empty() {
-        d.block(2).spans.push(("nothing links here".into(), Style::Meta));
+        d.block(2)
+            .spans
+            .push(("nothing links here".into(), Style::Meta));
         return;
     }
     for &b in back {
-        d.block(2).spans.push((format!("{}: ", b.kind.noun()).into(), Style::Meta));
+        d.block(2)
+            .spans
+            .push((format!("{}: ", b.kind.noun()).into(), Style::Meta));
         if b.kind == Kind::Event {
             d.push(
                 format!("{} ", brief.events[b.index()].date.display()),

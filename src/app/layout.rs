@@ -37,8 +37,18 @@ impl Panes {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
-        let tabs = Area { x: 0, y: 0, width, height: 1 };
-        let footer = Area { x: 0, y: height - 1, width, height: 1 };
+        let tabs = Area {
+            x: 0,
+            y: 0,
+            width,
+            height: 1,
+        };
+        let footer = Area {
+            x: 0,
+            y: height - 1,
+            width,
+            height: 1,
+        };
         let body_y = 2;
         let body_h = height.saturating_sub(3);
         let detail_at = |x: u16, w: u16| Area {
@@ -47,18 +57,37 @@ impl Panes {
             width: w.saturating_sub(2),
             height: body_h,
         };
-        let mut panes = Panes { tabs, footer, ..Panes::default() };
+        let mut panes = Panes {
+            tabs,
+            footer,
+            ..Panes::default()
+        };
         if !has_list {
             panes.detail = Some(detail_at(0, width));
         } else if width > SIDE_BY_SIDE {
             let list_w = (width * 2 / 5).clamp(30, 56);
-            panes.list = Some(Area { x: 0, y: body_y, width: list_w, height: body_h });
-            panes.divider = Some(Area { x: list_w, y: body_y, width: 1, height: body_h });
+            panes.list = Some(Area {
+                x: 0,
+                y: body_y,
+                width: list_w,
+                height: body_h,
+            });
+            panes.divider = Some(Area {
+                x: list_w,
+                y: body_y,
+                width: 1,
+                height: body_h,
+            });
             panes.detail = Some(detail_at(list_w + 1, width - list_w - 1));
         } else if detail_focused {
             panes.detail = Some(detail_at(0, width));
         } else {
-            panes.list = Some(Area { x: 0, y: body_y, width, height: body_h });
+            panes.list = Some(Area {
+                x: 0,
+                y: body_y,
+                width,
+                height: body_h,
+            });
         }
         Some(panes)
     }
@@ -70,16 +99,24 @@ mod tests {
 
     #[test]
     fn narrow_terminals_show_one_pane() {
-        let Some(p) = Panes::compute(80, 24, true, false) else { panic!("too small") };
+        let Some(p) = Panes::compute(80, 24, true, false) else {
+            panic!("too small")
+        };
         assert!(p.list.is_some() && p.detail.is_none());
-        let Some(p) = Panes::compute(80, 24, true, true) else { panic!("too small") };
+        let Some(p) = Panes::compute(80, 24, true, true) else {
+            panic!("too small")
+        };
         assert!(p.list.is_none() && p.detail.is_some());
     }
 
     #[test]
     fn wide_terminals_show_both_without_overlap() {
-        let Some(p) = Panes::compute(120, 40, true, false) else { panic!("too small") };
-        let (Some(l), Some(d)) = (p.list, p.detail) else { panic!("a pane is missing") };
+        let Some(p) = Panes::compute(120, 40, true, false) else {
+            panic!("too small")
+        };
+        let (Some(l), Some(d)) = (p.list, p.detail) else {
+            panic!("a pane is missing")
+        };
         assert!(l.x + l.width < d.x);
         assert!(d.x + d.width <= 120);
         assert_eq!(d.height, 37);

@@ -77,7 +77,11 @@ impl App {
                 TabState {
                     rows,
                     selected,
-                    focus: if t.kind().is_some() { Focus::List } else { Focus::Detail },
+                    focus: if t.kind().is_some() {
+                        Focus::List
+                    } else {
+                        Focus::Detail
+                    },
                     ..TabState::default()
                 }
             })
@@ -136,9 +140,9 @@ impl App {
     /// The detail pane's width and height, as if it were shown.
     fn detail_size(&self) -> (usize, usize) {
         let panes = Panes::compute(self.size.0, self.size.1, self.tab.kind().is_some(), true);
-        panes
-            .and_then(|p| p.detail)
-            .map_or((1, 1), |a| (usize::from(a.width).max(1), usize::from(a.height).max(1)))
+        panes.and_then(|p| p.detail).map_or((1, 1), |a| {
+            (usize::from(a.width).max(1), usize::from(a.height).max(1))
+        })
     }
 
     fn list_height(&self) -> usize {
@@ -244,7 +248,9 @@ impl App {
 
     fn follow(&mut self) {
         let Some(n) = self.state().link else { return };
-        let Some(&target) = self.doc().links.get(n) else { return };
+        let Some(&target) = self.doc().links.get(n) else {
+            return;
+        };
         self.history.visit(self.place());
         self.go_to(target);
     }

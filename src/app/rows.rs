@@ -74,9 +74,14 @@ impl Rows {
         let row = row.min(n - 1);
         let is_item = |i: &usize| matches!(self.rows[*i], Row::Item(_));
         if downward {
-            (row..n).find(is_item).or_else(|| (0..row).rev().find(is_item))
+            (row..n)
+                .find(is_item)
+                .or_else(|| (0..row).rev().find(is_item))
         } else {
-            (0..=row).rev().find(is_item).or_else(|| (row + 1..n).find(is_item))
+            (0..=row)
+                .rev()
+                .find(is_item)
+                .or_else(|| (row + 1..n).find(is_item))
         }
     }
 }
@@ -99,17 +104,23 @@ pub fn build(brief: &Brief, kind: Kind) -> Rows {
         Kind::Actor => {
             let mut order: Vec<usize> = (0..brief.actors.len()).collect();
             order.sort_by_key(|&i| brief.actors[i].kind);
-            grouped(&mut rows, kind, order, |i| Group::ActorKind(brief.actors[i].kind));
+            grouped(&mut rows, kind, order, |i| {
+                Group::ActorKind(brief.actors[i].kind)
+            });
         }
         Kind::Demand => {
             let mut order: Vec<usize> = (0..brief.demands.len()).collect();
             order.sort_by_key(|&i| brief.demands[i].by);
-            grouped(&mut rows, kind, order, |i| Group::About(brief.demands[i].by));
+            grouped(&mut rows, kind, order, |i| {
+                Group::About(brief.demands[i].by)
+            });
         }
         Kind::Position => {
             let mut order: Vec<usize> = (0..brief.positions.len()).collect();
             order.sort_by_key(|&i| brief.positions[i].issue);
-            grouped(&mut rows, kind, order, |i| Group::About(brief.positions[i].issue));
+            grouped(&mut rows, kind, order, |i| {
+                Group::About(brief.positions[i].issue)
+            });
         }
         Kind::Issue | Kind::Source => {
             rows.extend((0..brief.len(kind)).map(|i| Row::Item(EntityRef::new(kind, i))));

@@ -74,44 +74,218 @@ use Key::{Alt, Char, Code, Ctrl};
 
 pub const BINDINGS: &[Binding] = &[
     // Everywhere.
-    b(Global, &[Char('q'), Ctrl('c')], Action::Quit, "quit", Some("quit")),
-    b(Global, &[Char('?'), Code(KeyCode::F(1))], Action::ToggleHelp, "show or hide this help", Some("help")),
-    b(Global, &[Code(KeyCode::Tab)], Action::NextTab, "next tab", None),
-    b(Global, &[Code(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
-    b(Global, &[Char('1')], Action::GoTab(Tab::Overview), "go to a tab by its number (1–7)", Some("tabs")),
+    b(
+        Global,
+        &[Code(KeyCode::Backspace), Char('H'), Alt(KeyCode::Left)],
+        Action::Back,
+        "back to where you followed a link from",
+        Some("back"),
+    ),
+    b(
+        Global,
+        &[Char('L'), Alt(KeyCode::Right)],
+        Action::Forward,
+        "forward again",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('q'), Ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    b(
+        Global,
+        &[Char('?'), Code(KeyCode::F(1))],
+        Action::ToggleHelp,
+        "show or hide this help",
+        Some("help"),
+    ),
+    b(
+        Global,
+        &[Code(KeyCode::Tab)],
+        Action::NextTab,
+        "next tab",
+        None,
+    ),
+    b(
+        Global,
+        &[Code(KeyCode::BackTab)],
+        Action::PrevTab,
+        "previous tab",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('1')],
+        Action::GoTab(Tab::Overview),
+        "go to a tab by its number (1–7)",
+        Some("tabs"),
+    ),
     quiet(Global, &[Char('2')], Action::GoTab(Tab::Timeline)),
     quiet(Global, &[Char('3')], Action::GoTab(Tab::Actors)),
     quiet(Global, &[Char('4')], Action::GoTab(Tab::Demands)),
     quiet(Global, &[Char('5')], Action::GoTab(Tab::Positions)),
     quiet(Global, &[Char('6')], Action::GoTab(Tab::Issues)),
     quiet(Global, &[Char('7')], Action::GoTab(Tab::Sources)),
-    b(Global, &[Code(KeyCode::Backspace), Char('H'), Alt(KeyCode::Left)], Action::Back, "back to where you followed a link from", Some("back")),
-    b(Global, &[Char('L'), Alt(KeyCode::Right)], Action::Forward, "forward again", None),
     // A list.
-    b(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next entry", Some("move")),
-    b(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous entry", None),
-    b(List, &[Ctrl('d')], Action::HalfPageDown, "half a page down", None),
-    b(List, &[Ctrl('u')], Action::HalfPageUp, "half a page up", None),
-    b(List, &[Code(KeyCode::PageDown), Ctrl('f')], Action::PageDown, "page down", None),
-    b(List, &[Code(KeyCode::PageUp), Ctrl('b')], Action::PageUp, "page up", None),
-    b(List, &[Char('g'), Code(KeyCode::Home)], Action::Top, "first entry", None),
-    b(List, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "last entry", None),
-    b(List, &[Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)], Action::Open, "read the entry (its links, its sources)", Some("read")),
+    b(
+        List,
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next entry",
+        Some("move"),
+    ),
+    b(
+        List,
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous entry",
+        None,
+    ),
+    b(
+        List,
+        &[Ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        None,
+    ),
+    b(
+        List,
+        &[Ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
+        None,
+    ),
+    b(
+        List,
+        &[Code(KeyCode::PageDown), Ctrl('f')],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(
+        List,
+        &[Code(KeyCode::PageUp), Ctrl('b')],
+        Action::PageUp,
+        "page up",
+        None,
+    ),
+    b(
+        List,
+        &[Char('g'), Code(KeyCode::Home)],
+        Action::Top,
+        "first entry",
+        None,
+    ),
+    b(
+        List,
+        &[Char('G'), Code(KeyCode::End)],
+        Action::Bottom,
+        "last entry",
+        None,
+    ),
+    b(
+        List,
+        &[Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)],
+        Action::Open,
+        "read the entry (its links, its sources)",
+        Some("read"),
+    ),
     // The detail of an entry.
-    b(Detail, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next link, or scroll down", Some("links")),
-    b(Detail, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous link, or scroll up", None),
-    b(Detail, &[Code(KeyCode::Enter)], Action::FollowLink, "follow the highlighted link", Some("follow")),
-    b(Detail, &[Ctrl('d')], Action::HalfPageDown, "half a page down", None),
-    b(Detail, &[Ctrl('u')], Action::HalfPageUp, "half a page up", None),
-    b(Detail, &[Code(KeyCode::PageDown), Char(' '), Ctrl('f')], Action::PageDown, "page down", None),
-    b(Detail, &[Code(KeyCode::PageUp), Ctrl('b')], Action::PageUp, "page up", None),
-    b(Detail, &[Char('g'), Code(KeyCode::Home)], Action::Top, "top", None),
-    b(Detail, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "bottom", None),
-    b(Detail, &[Code(KeyCode::Esc), Char('h'), Code(KeyCode::Left)], Action::Leave, "back to the list", Some("list")),
+    b(
+        Detail,
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next link, or scroll down",
+        Some("links"),
+    ),
+    b(
+        Detail,
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous link, or scroll up",
+        None,
+    ),
+    b(
+        Detail,
+        &[Code(KeyCode::Enter)],
+        Action::FollowLink,
+        "follow the highlighted link",
+        Some("follow"),
+    ),
+    b(
+        Detail,
+        &[Ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        None,
+    ),
+    b(
+        Detail,
+        &[Ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
+        None,
+    ),
+    b(
+        Detail,
+        &[Code(KeyCode::PageDown), Char(' '), Ctrl('f')],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(
+        Detail,
+        &[Code(KeyCode::PageUp), Ctrl('b')],
+        Action::PageUp,
+        "page up",
+        None,
+    ),
+    b(
+        Detail,
+        &[Char('g'), Code(KeyCode::Home)],
+        Action::Top,
+        "top",
+        None,
+    ),
+    b(
+        Detail,
+        &[Char('G'), Code(KeyCode::End)],
+        Action::Bottom,
+        "bottom",
+        None,
+    ),
+    b(
+        Detail,
+        &[Code(KeyCode::Esc), Char('h'), Code(KeyCode::Left)],
+        Action::Leave,
+        "back to the list",
+        Some("list"),
+    ),
     // The help overlay.
-    b(Help, &[Code(KeyCode::Esc)], Action::Leave, "close this help", Some("close")),
-    b(Help, &[Char('j'), Code(KeyCode::Down)], Action::Down, "scroll down", None),
-    b(Help, &[Char('k'), Code(KeyCode::Up)], Action::Up, "scroll up", None),
+    b(
+        Help,
+        &[Code(KeyCode::Esc)],
+        Action::Leave,
+        "close this help",
+        Some("close"),
+    ),
+    b(
+        Help,
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "scroll down",
+        None,
+    ),
+    b(
+        Help,
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
 ];
 
 /// The context keys go to now.
@@ -145,12 +319,21 @@ pub fn footer(context: Context) -> Vec<(String, &'static str)> {
     [context, Context::Global]
         .iter()
         .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
+        // Help takes every key but its own and quit.
+        .filter(|b| {
+            context != Context::Help || b.context == Context::Help || b.action == Action::Quit
+        })
         .filter_map(|b| {
             let word = b.footer?;
             let keys = if b.action == Action::GoTab(Tab::Overview) {
                 "1-7".to_owned()
             } else {
-                b.keys.iter().take(2).map(key_name).collect::<Vec<_>>().join("/")
+                b.keys
+                    .iter()
+                    .take(2)
+                    .map(key_name)
+                    .collect::<Vec<_>>()
+                    .join("/")
             };
             Some((keys, word))
         })
@@ -201,7 +384,12 @@ mod tests {
         let mut seen: HashSet<(Context, Key)> = HashSet::new();
         for b in BINDINGS {
             for k in b.keys {
-                assert!(seen.insert((b.context, *k)), "{} bound twice in {:?}", key_name(k), b.context);
+                assert!(
+                    seen.insert((b.context, *k)),
+                    "{} bound twice in {:?}",
+                    key_name(k),
+                    b.context
+                );
             }
         }
         for b in BINDINGS.iter().filter(|b| b.context != Context::Global) {
@@ -220,21 +408,41 @@ mod tests {
     fn every_action_has_a_key_and_a_help_line() {
         use crate::app::Action as A;
         let mut all = vec![
-            A::Quit, A::ToggleHelp, A::NextTab, A::PrevTab, A::Down, A::Up, A::PageDown,
-            A::PageUp, A::HalfPageDown, A::HalfPageUp, A::Top, A::Bottom, A::Open, A::Leave,
-            A::FollowLink, A::Back, A::Forward,
+            A::Quit,
+            A::ToggleHelp,
+            A::NextTab,
+            A::PrevTab,
+            A::Down,
+            A::Up,
+            A::PageDown,
+            A::PageUp,
+            A::HalfPageDown,
+            A::HalfPageUp,
+            A::Top,
+            A::Bottom,
+            A::Open,
+            A::Leave,
+            A::FollowLink,
+            A::Back,
+            A::Forward,
         ];
         all.extend(Tab::ALL.map(A::GoTab));
         for action in all {
             let bound: Vec<&Binding> = BINDINGS.iter().filter(|b| b.action == action).collect();
             assert!(!bound.is_empty(), "{action:?} has no key");
-            assert!(bound.iter().all(|b| !b.keys.is_empty()), "{action:?} has an empty key list");
-            let helped = bound.iter().any(|b| b.help.is_some())
-                || matches!(action, A::GoTab(_));
+            assert!(
+                bound.iter().all(|b| !b.keys.is_empty()),
+                "{action:?} has an empty key list"
+            );
+            let helped = bound.iter().any(|b| b.help.is_some()) || matches!(action, A::GoTab(_));
             assert!(helped, "{action:?} has no help line");
         }
         // The number keys share one help line, and it exists.
-        assert!(BINDINGS.iter().any(|b| b.action == A::GoTab(Tab::Overview) && b.help.is_some()));
+        assert!(
+            BINDINGS
+                .iter()
+                .any(|b| b.action == A::GoTab(Tab::Overview) && b.help.is_some())
+        );
     }
 
     #[test]
@@ -253,7 +461,11 @@ mod tests {
     #[test]
     fn help_lists_what_the_footer_shows() {
         for ctx in [Context::List, Context::Detail] {
-            let helped: Vec<String> = help(ctx).into_iter().flat_map(|(_, l)| l).map(|(_, h)| h.to_owned()).collect();
+            let helped: Vec<String> = help(ctx)
+                .into_iter()
+                .flat_map(|(_, l)| l)
+                .map(|(_, h)| h.to_owned())
+                .collect();
             assert!(!helped.is_empty());
             for b in BINDINGS.iter().filter(|b| b.footer.is_some()) {
                 if b.context == ctx || b.context == Context::Global {

@@ -122,11 +122,7 @@ impl Report {
     }
 
     fn render_one(&self, renderer: &Renderer, d: &Diagnostic) -> String {
-        let title = format!(
-            "{}: {}",
-            self.position(d),
-            safe_text::one_line(&d.message)
-        );
+        let title = format!("{}: {}", self.position(d), safe_text::one_line(&d.message));
         let help = d.help.as_deref().map(safe_text::one_line);
         let quoted = match &d.place {
             Place::At { file, loc, len } => self
@@ -156,10 +152,7 @@ fn quote_line(text: &str, loc: Loc, len: usize) -> Option<(String, std::ops::Ran
     let raw = text.lines().nth(loc.line.checked_sub(1)? as usize)?;
     let line = safe_text::one_line(raw).into_owned();
     let col = loc.col.saturating_sub(1) as usize;
-    let start = line
-        .char_indices()
-        .nth(col)
-        .map_or(line.len(), |(i, _)| i);
+    let start = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
     let end = line[start..]
         .char_indices()
         .nth(len.max(1))

@@ -12,6 +12,7 @@ pub const BRIEF_FIELDS: &[&str] = &["id", "title", "as_of", "summary", "key_poin
 const SOURCE_FIELDS: &[&str] = &[
     "id",
     "title",
+    "short",
     "kind",
     "publisher",
     "author",
@@ -119,10 +120,17 @@ impl Ctx<'_> {
                 let kind = self.req_vocab::<SourceKind>(&f, "kind");
                 let published = f.get("published").and_then(|n| self.date(n));
                 let published_note = self.opt_text(&f, "published_note");
-                self.check_inferred(published, published_note.as_deref(), &f, "published", "published_note");
+                self.check_inferred(
+                    published,
+                    published_note.as_deref(),
+                    &f,
+                    "published",
+                    "published_note",
+                );
                 Built::Source(Source {
                     id: id?,
                     title: title?,
+                    short: self.opt_text(&f, "short"),
                     kind: kind?,
                     publisher: self.opt_text(&f, "publisher"),
                     author: self.opt_text(&f, "author"),

@@ -88,7 +88,10 @@ impl<'a> Ctx<'a> {
             self.error(
                 node.loc,
                 1,
-                format!("expected {what} (a mapping of fields), found {}", node.value.describe()),
+                format!(
+                    "expected {what} (a mapping of fields), found {}",
+                    node.value.describe()
+                ),
             );
             return None;
         };
@@ -291,7 +294,10 @@ impl<'a> Ctx<'a> {
     fn line(&self, number: u32) -> Option<&'a str> {
         let i = number.checked_sub(1)? as usize;
         let start = *self.line_starts.get(i)?;
-        let end = self.line_starts.get(i + 1).map_or(self.text.len(), |e| e - 1);
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.text.len(), |e| e - 1);
         self.text.get(start..end)
     }
 
@@ -315,7 +321,10 @@ impl<'a> Ctx<'a> {
     /// Location of a byte offset in the file.
     pub fn loc_of_byte(&self, byte: usize) -> Loc {
         let byte = self.text.floor_char_boundary(byte.min(self.text.len()));
-        let i = self.line_starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let i = self
+            .line_starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1);
         let start = self.line_starts.get(i).copied().unwrap_or(0);
         let col = self.text[start..byte].chars().count() + 1;
         Loc {

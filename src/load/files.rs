@@ -86,9 +86,10 @@ impl Walk<'_> {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) => {
-                self.report
-                    .diagnostics
-                    .push(Diagnostic::path(&shown, format!("cannot list: {}", io_reason(&e))));
+                self.report.diagnostics.push(Diagnostic::path(
+                    &shown,
+                    format!("cannot list: {}", io_reason(&e)),
+                ));
                 return;
             }
         };
@@ -193,7 +194,11 @@ fn read_one(path: &Path, total: &mut u64, report: &mut Report) -> Option<SourceF
     }
     match decode(bytes) {
         Ok(text) => Some(SourceFile { name, text }),
-        Err(Undecodable { loc, message: msg, lossy }) => {
+        Err(Undecodable {
+            loc,
+            message: msg,
+            lossy,
+        }) => {
             // Kept (with replacement characters) so the diagnostic can quote the line.
             let index = report.files.len();
             report.files.push(SourceFile { name, text: lossy });
@@ -263,7 +268,10 @@ mod tests {
 
     #[test]
     fn bom_is_dropped_and_nul_refused() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa: 1".to_vec()).ok().as_deref(), Some("a: 1"));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa: 1".to_vec()).ok().as_deref(),
+            Some("a: 1")
+        );
         assert!(decode(b"a: \0".to_vec()).is_err());
     }
 }

@@ -90,7 +90,10 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Brief, Report> {
     }
     parts.assemble().ok_or_else(|| Report {
         files,
-        diagnostics: vec![Diagnostic::path("brief", "the brief could not be assembled")],
+        diagnostics: vec![Diagnostic::path(
+            "brief",
+            "the brief could not be assembled",
+        )],
     })
 }
 
@@ -107,7 +110,12 @@ fn parse_file(i: usize, file: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<
             None
         }
         Err(e) => {
-            out.push(Diagnostic::at(i, e.loc, 1, format!("YAML syntax: {}", e.message)));
+            out.push(Diagnostic::at(
+                i,
+                e.loc,
+                1,
+                format!("YAML syntax: {}", e.message),
+            ));
             None
         }
     }
@@ -136,19 +144,21 @@ fn split_sections<'n>(
                     let Some(node) = top.get(name) else { continue };
                     match kind_of_section(name) {
                         None => items.push(Item::Meta(node)),
-                        Some(kind) => match &node.value {
-                            Value::Seq(list) => {
-                                items.extend(list.iter().map(|n| Item::Entity(kind, n)));
-                            }
-                            other => {
-                                let found = other.describe();
-                                ctx.error(
+                        Some(kind) => {
+                            match &node.value {
+                                Value::Seq(list) => {
+                                    items.extend(list.iter().map(|n| Item::Entity(kind, n)));
+                                }
+                                other => {
+                                    let found = other.describe();
+                                    ctx.error(
                                     node.loc,
                                     1,
                                     format!("`{name}` is a list (items start with `- `), found {found}"),
                                 );
+                                }
                             }
-                        },
+                        }
                     }
                 }
             }
@@ -162,10 +172,12 @@ fn entity_id(node: &Node) -> Option<&str> {
     let Value::Map(entries) = &node.value else {
         return None;
     };
-    entries.iter().find_map(|(k, v)| match (&k.value, &v.value) {
-        (Value::Str(k), Value::Str(v)) if k == "id" => Some(v.as_str()),
-        _ => None,
-    })
+    entries
+        .iter()
+        .find_map(|(k, v)| match (&k.value, &v.value) {
+            (Value::Str(k), Value::Str(v)) if k == "id" => Some(v.as_str()),
+            _ => None,
+        })
 }
 
 /// First pass: every id, its kind and index; bad and duplicate ids reported.
@@ -174,11 +186,15 @@ fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagn
     let mut counts = [0usize; Kind::ALL.len()];
     for (file, items) in sections.iter().enumerate() {
         for item in items {
-            let Item::Entity(kind, node) = item else { continue };
+            let Item::Entity(kind, node) = item else {
+                continue;
+            };
             let slot = &mut counts[*kind as usize];
             let r = EntityRef::new(*kind, *slot);
             *slot += 1;
-            let Value::Map(entries) = &node.value else { continue };
+            let Value::Map(entries) = &node.value else {
+                continue;
+            };
             let Some((_, id_node)) = entries
                 .iter()
                 .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == "id"))
@@ -192,12 +208,22 @@ fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagn
                 continue;
             };
             let Value::Str(id) = &id_node.value else {
-                out.push(Diagnostic::at(file, id_node.loc, 1, "an id is text, such as `ttp` or `kabul-meeting-2026`"));
+                out.push(Diagnostic::at(
+                    file,
+                    id_node.loc,
+                    1,
+                    "an id is text, such as `ttp` or `kabul-meeting-2026`",
+                ));
                 continue;
             };
             let shown = crate::text::one_line(id);
             if let Some(problem) = fields::id_problem(id) {
-                out.push(Diagnostic::at(file, id_node.loc, shown.chars().count(), format!("bad id `{shown}`: {problem}")));
+                out.push(Diagnostic::at(
+                    file,
+                    id_node.loc,
+                    shown.chars().count(),
+                    format!("bad id `{shown}`: {problem}"),
+                ));
                 continue;
             }
             if let Some((first, first_file, first_loc)) = ids.map.get(id.as_str()) {
@@ -207,7 +233,12 @@ fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagn
                         file,
                         id_node.loc,
                         id.len(),
-                        format!("duplicate id `{id}`: already used by {} at {name}:{}:{}", entities::what(first.kind), first_loc.line, first_loc.col),
+                        format!(
+                            "duplicate id `{id}`: already used by {} at {name}:{}:{}",
+                            entities::what(first.kind),
+                            first_loc.line,
+                            first_loc.col
+                        ),
                     )
                     .with_help("ids are unique across the whole brief; rename one of them"),
                 );
@@ -243,7 +274,12 @@ fn check_meta_count(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut 
         [(ff, fl), rest @ ..] => {
             let first = format!("{}:{}:{}", files[*ff].name, fl.line, fl.col);
             for (f, loc) in rest {
-                out.push(Diagnostic::at(*f, *loc, 1, format!("a second `brief:` section; the first is at {first}")));
+                out.push(Diagnostic::at(
+                    *f,
+                    *loc,
+                    1,
+                    format!("a second `brief:` section; the first is at {first}"),
+                ));
             }
         }
     }

@@ -69,7 +69,10 @@ mod tests {
 
     #[test]
     fn suggests_ids_by_prefix() {
-        assert_eq!(closest("noor-wali", ["noor-wali-mehsud", "ttp"]), Some("noor-wali-mehsud"));
+        assert_eq!(
+            closest("noor-wali", ["noor-wali-mehsud", "ttp"]),
+            Some("noor-wali-mehsud")
+        );
     }
 
     #[test]

@@ -328,7 +328,11 @@ mod tests {
         let Err(err) = parse(&text) else {
             panic!("an alias bomb was accepted")
         };
-        assert!(err.message.contains("alias") || err.message.contains("values"), "{}", err.message);
+        assert!(
+            err.message.contains("alias") || err.message.contains("values"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -337,6 +341,10 @@ mod tests {
         let Err(err) = parse(&text) else {
             panic!("deep nesting was accepted")
         };
-        assert!(err.message.contains("nesting") || err.message.contains("deep"), "{}", err.message);
+        assert!(
+            err.message.contains("nesting") || err.message.contains("deep"),
+            "{}",
+            err.message
+        );
     }
 }

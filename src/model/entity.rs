@@ -46,6 +46,8 @@ pub struct Meta {
 pub struct Source {
     pub id: String,
     pub title: String,
+    /// The short name citations show ("PoliTact analysis").
+    pub short: Option<String>,
     pub kind: SourceKind,
     pub publisher: Option<String>,
     pub author: Option<String>,
@@ -252,13 +254,23 @@ impl Brief {
         }
     }
 
-    /// The short name a link shows: an actor's `short`, an issue's `short`,
-    /// else the title.
+    /// The short name a link shows: the `short` of an actor, an issue or a
+    /// source, else the name or title.
     pub fn label(&self, r: EntityRef) -> &str {
         let i = r.index();
         match r.kind {
-            Kind::Actor => self.actors[i].short.as_deref().unwrap_or(&self.actors[i].name),
-            Kind::Issue => self.issues[i].short.as_deref().unwrap_or(&self.issues[i].title),
+            Kind::Actor => self.actors[i]
+                .short
+                .as_deref()
+                .unwrap_or(&self.actors[i].name),
+            Kind::Issue => self.issues[i]
+                .short
+                .as_deref()
+                .unwrap_or(&self.issues[i].title),
+            Kind::Source => self.sources[i]
+                .short
+                .as_deref()
+                .unwrap_or(&self.sources[i].title),
             _ => self.title(r),
         }
     }

@@ -54,7 +54,10 @@ mod tests {
 
     #[test]
     fn escape_sequences_become_visible_text() {
-        assert_eq!(sanitize("a\u{1b}]52;c;SGVsbG8=\u{7}b"), "a\\u{1b}]52;c;SGVsbG8=\\u{7}b");
+        assert_eq!(
+            sanitize("a\u{1b}]52;c;SGVsbG8=\u{7}b"),
+            "a\\u{1b}]52;c;SGVsbG8=\\u{7}b"
+        );
         assert_eq!(sanitize("\u{9b}31m"), "\\u{9b}31m");
         assert_eq!(sanitize("abc\u{202e}fed"), "abc\\u{202e}fed");
     }

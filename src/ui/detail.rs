@@ -6,23 +6,42 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::theme;
-use crate::app::detail::Layout;
+use crate::app::detail::{BULLET, Layout};
 use crate::app::{App, Focus};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
     let s = app.state();
-    let focused = if app.focus() == Focus::Detail { s.link } else { None };
-    let lines = layout.lines.iter().skip(s.scroll).take(usize::from(area.height));
+    let focused = if app.focus() == Focus::Detail {
+        s.link
+    } else {
+        None
+    };
+    let lines = layout
+        .lines
+        .iter()
+        .skip(s.scroll)
+        .take(usize::from(area.height));
     for (y, line) in (area.y..).zip(lines) {
         let mut spans = Vec::with_capacity(line.pieces.len() + 1);
-        if line.indent > 0 {
-            spans.push(Span::raw(" ".repeat(usize::from(line.indent))));
+        let indent = usize::from(line.indent);
+        if line.bullet {
+            let pad = indent.saturating_sub(BULLET.chars().count());
+            spans.push(Span::raw(format!("{}{BULLET}", " ".repeat(pad))));
+        } else if indent > 0 {
+            spans.push(Span::raw(" ".repeat(indent)));
         }
         spans.extend(
             line.pieces
                 .iter()
                 .map(|p| Span::styled(p.text, theme::detail(p.tag, focused))),
         );
-        frame.render_widget(Line::from(spans), Rect { y, height: 1, ..area });
+        frame.render_widget(
+            Line::from(spans),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
     }
 }

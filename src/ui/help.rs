@@ -25,7 +25,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, under: Context) {
         }
     }
     let width = area.width.saturating_sub(4).min(72);
-    let height = area.height.saturating_sub(2).min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     if width < 10 || height < 3 {
         return;
     }

@@ -15,7 +15,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.state();
     let focused = app.focus() == Focus::List;
     let width = usize::from(area.width);
-    let rows = s.rows.rows.iter().enumerate().skip(s.offset).take(usize::from(area.height));
+    let rows = s
+        .rows
+        .rows
+        .iter()
+        .enumerate()
+        .skip(s.offset)
+        .take(usize::from(area.height));
     for (y, (i, row)) in (area.y..).zip(rows) {
         let line = match row {
             Row::Heading(g) => Line::from(Span::styled(
@@ -28,10 +34,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 let mut spans = vec![Span::raw(marker)];
                 spans.extend(item(&app.brief, *r));
                 let line = Line::from(clip(spans, width));
-                if selected { line.style(theme::selected(focused)) } else { line }
+                if selected {
+                    line.style(theme::selected(focused))
+                } else {
+                    line
+                }
             }
         };
-        frame.render_widget(line, Rect { y, height: 1, ..area });
+        frame.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
     }
 }
 
@@ -67,7 +84,7 @@ fn item(brief: &Brief, r: EntityRef) -> Vec<Span<'_>> {
         Kind::Actor => {
             let a = &brief.actors[i];
             let mut v = vec![Span::raw(a.name.as_str())];
-            if let Some(s) = &a.short {
+            if let Some(s) = a.short.as_ref().filter(|s| **s != a.name) {
                 v.push(Span::styled(format!(" ({s})"), theme::meta()));
             }
             v

@@ -16,6 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::layout::Area;
+use crate::app::rows::Row;
 use crate::app::{App, Focus, Tab};
 use crate::input;
 use crate::text::wrap::fit;
@@ -27,7 +28,10 @@ fn rect(a: Area) -> Rect {
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let Some(panes) = app.panes() else {
-        let msg = fit("Terminal too small for brief: enlarge it, or press q", usize::from(area.width));
+        let msg = fit(
+            "Terminal too small for brief: enlarge it, or press q",
+            usize::from(area.width),
+        );
         frame.render_widget(Paragraph::new(msg.into_owned()), area);
         return;
     };
@@ -60,7 +64,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn tabs(frame: &mut Frame, app: &App, area: Rect) {
-    let long = Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() <= usize::from(area.width);
+    let long =
+        Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() <= usize::from(area.width);
     let spans: Vec<Span<'_>> = Tab::ALL
         .iter()
         .enumerate()
@@ -71,44 +76,55 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect) {
             } else {
                 format!(" {} ", n + 1)
             };
-            Span::styled(text, if current { theme::tab_current() } else { theme::tab() })
+            Span::styled(
+                text,
+                if current {
+                    theme::tab_current()
+                } else {
+                    theme::tab()
+                },
+            )
         })
         .collect();
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The line under the tabs: what each pane shows and where in it you are.
+/// The line under the tabs: which entry of the list is shown, and where
+/// in the detail the reader is.
 fn titles(frame: &mut Frame, app: &App, panes: &crate::app::layout::Panes, lines: usize) {
     let s = app.state();
     let y = panes.tabs.y + 1;
-    if let Some(l) = panes.list {
-        let n = s.rows.rows.iter().filter(|r| matches!(r, crate::app::rows::Row::Item(_))).count();
-        let at = s.rows.rows[..=s.selected.min(s.rows.len().saturating_sub(1))]
-            .iter()
-            .filter(|r| matches!(r, crate::app::rows::Row::Item(_)))
-            .count();
-        let text = format!("{} {}/{}", app.tab.title(), at.min(n), n);
-        let text = fit(&text, usize::from(l.width)).into_owned();
-        frame.render_widget(Span::styled(text, theme::pane_title()), Rect::new(l.x, y, l.width, 1));
+    let position = app.tab.kind().map(|_| {
+        let items = |rows: &[Row]| rows.iter().filter(|r| matches!(r, Row::Item(_))).count();
+        let n = items(&s.rows.rows);
+        let at = items(&s.rows.rows[..(s.selected + 1).min(s.rows.len())]);
+        format!("{} {}/{}", app.tab.title(), at, n)
+    });
+    if let (Some(l), Some(text)) = (panes.list, &position) {
+        let text = fit(text, usize::from(l.width)).into_owned();
+        frame.render_widget(
+            Span::styled(text, theme::pane_title()),
+            Rect::new(l.x, y, l.width, 1),
+        );
     }
     if let Some(d) = panes.detail {
         let h = usize::from(d.height);
-        let text = if lines <= h {
+        let scrolled = if lines <= h {
             String::new()
         } else {
             let last = (s.scroll + h).min(lines);
             format!("lines {}–{} of {}", s.scroll + 1, last, lines)
         };
-        let title = if panes.list.is_none() && app.tab.kind().is_some() {
-            format!("{} › {}", app.tab.title(), app.current().map_or("", |r| app.brief.title(r)))
-        } else {
-            String::new()
+        // Alone on a narrow screen, the detail says which entry it is.
+        let title = match (&position, panes.list) {
+            (Some(p), None) => p.clone(),
+            _ => String::new(),
         };
-        let room = usize::from(d.width).saturating_sub(text.chars().count() + 1);
+        let room = usize::from(d.width).saturating_sub(scrolled.chars().count() + 1);
         let line = Line::from(vec![
             Span::styled(format!("{:<room$}", fit(&title, room)), theme::pane_title()),
             Span::raw(" "),
-            Span::styled(text, theme::meta()),
+            Span::styled(scrolled, theme::meta()),
         ]);
         frame.render_widget(line, Rect::new(d.x, y, d.width, 1));
     }
@@ -119,7 +135,9 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, context: input::Context) {
     let mut used = 0;
     let width = usize::from(area.width);
     for (keys, word) in input::footer(context) {
-        if word == "back" && !app.history.can_back() {
+        let pointless = (word == "back" && !app.history.can_back())
+            || (word == "list" && app.tab.kind().is_none());
+        if pointless {
             continue;
         }
         let n = keys.chars().count() + word.chars().count() + 3;

@@ -48,7 +48,9 @@ pub fn footer() -> Style {
 }
 
 pub fn link() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
+    Style::new()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::UNDERLINED)
 }
 
 pub fn link_focused() -> Style {
