@@ -9,7 +9,10 @@
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options, Spanned, budget::BudgetBreach};
+use serde_saphyr::{
+    Budget, DuplicateKeyPolicy, Error, NonFiniteFloatPolicy, Options, Spanned,
+    budget::BudgetBreach,
+};
 
 /// A 1-based line and column (in characters) in one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -21,7 +24,13 @@ pub struct Loc {
 #[derive(Debug)]
 pub struct Node {
     pub value: Value,
+    /// Where the node is used (for an alias, the `*name`).
     pub loc: Loc,
+    /// How many characters the node takes where it is used, for markers.
+    pub width: usize,
+    /// Byte range of the node's text where it is defined (for an alias, the
+    /// anchored node): inline links are searched for here and nowhere else.
+    pub span: std::ops::Range<usize>,
 }
 
 #[derive(Debug)]
@@ -55,6 +64,8 @@ pub mod budget {
     pub const MAX_NODES: usize = 8_000_000;
     pub const MAX_ALIASES: usize = 10_000;
     pub const MAX_REPLAYED: usize = 100_000;
+    /// Text in scalars, aliases counted each time: the size of a file.
+    pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 }
 
 fn options() -> Options {
@@ -68,10 +79,18 @@ fn options() -> Options {
     budget.max_anchors = budget::MAX_ALIASES;
     budget.max_recorded_anchor_events = budget::MAX_REPLAYED;
     budget.max_documents = 1;
+    budget.max_total_scalar_bytes = budget::MAX_TEXT_BYTES;
     let mut options = Options::default();
     options.budget = Some(budget);
     options.strict_booleans = true;
-    options.duplicate_keys = DuplicateKeyPolicy::Error;
+    // Duplicate keys reach the tree, and the schema walk reports them with
+    // both locations and goes on (a parser error would end the file there).
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    // `.nan` and `.inf` become numbers, refused where text is expected.
+    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
+    // YAML 1.2 as written: no under-indented flow entries.
+    options.strict_indentation = true;
+    options.with_snippet = false;
     options.alias_limits.max_total_replayed_events = budget::MAX_REPLAYED;
     options.alias_limits.max_replay_stack_depth = budget::MAX_DEPTH;
     options
@@ -81,7 +100,10 @@ fn options() -> Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub loc: Loc,
+    /// The whole message: "YAML syntax: …" for malformed YAML, or the limit
+    /// that was passed.
     pub message: String,
+    pub help: Option<String>,
 }
 
 /// Parses one YAML document. An empty document (only comments, or nothing)
@@ -109,54 +131,123 @@ fn to_parse_error(err: &Error) -> ParseError {
         Error::Budget { breach, .. } => budget_message(breach),
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => format!(
-            "aliases here expand to more than {} values; write the values out or use fewer aliases",
-            budget::MAX_REPLAYED
-        ),
-        Error::MultipleDocuments { .. } => {
-            "a brief file holds one YAML document; remove the `---` separator or split the file"
-                .to_owned()
+        | Error::AliasReplayStackDepthExceeded { .. } => limit_message(Limit::Replayed),
+        Error::MultipleDocuments { .. } => limit_message(Limit::Documents),
+        other => {
+            let text = clean_message(&other.to_string());
+            if text.contains("recursion limit") {
+                limit_message(Limit::Depth)
+            } else {
+                let help = syntax_help(&text);
+                return ParseError {
+                    loc,
+                    message: format!("YAML syntax: {text}"),
+                    help,
+                };
+            }
         }
-        other => clean_message(&other.to_string()),
     };
-    let message = if message.contains("recursion limit") {
-        budget_message(&BudgetBreach::Depth {
-            depth: budget::MAX_DEPTH + 1,
-        })
+    ParseError {
+        loc,
+        message,
+        help: None,
+    }
+}
+
+/// A hint for the syntax errors an author most often meets; the parser's
+/// message names the symptom, which is not always where the mistake is.
+fn syntax_help(message: &str) -> Option<String> {
+    let help = if message.contains("tab") {
+        "indent with spaces: YAML does not allow tabs for indentation"
+    } else if message.contains("':' indicator") || message.contains("mapping values are not allowed") {
+        "a `: ` inside text starts a new key: put such text in quotes; also check that every `[` and `{` above is closed"
+    } else if message.contains("unclosed") {
+        "close each `[` with `]` and each `{` with `}`"
+    } else if message.contains("did not find expected") || message.contains("indentation") {
+        "check the indentation against the lines above: the fields of one mapping, and the `- ` of one list, start in the same column; a quote left open also ends up here"
+    } else if message.contains("quoted scalar") {
+        "check the quotes: inside \"…\" a backslash starts an escape (write \\\\ for one backslash), inside '…' write '' for one quote"
+    } else if message.contains("anchor") {
+        "an alias `*name` needs an anchor `&name` earlier in the file"
     } else {
-        message
+        return None;
     };
-    ParseError { loc, message }
+    Some(help.to_owned())
 }
 
 fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX).max(1)
 }
 
+/// The limits a file can pass, each with the one message that names it.
+enum Limit {
+    Depth,
+    Nodes,
+    Replayed,
+    Aliases,
+    Documents,
+    Text,
+    Other,
+}
+
 fn budget_message(breach: &BudgetBreach) -> String {
-    match breach {
-        BudgetBreach::Depth { .. } => format!(
-            "nesting deeper than {} levels; a brief needs far fewer",
+    limit_message(match breach {
+        BudgetBreach::Depth { .. } => Limit::Depth,
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => Limit::Nodes,
+        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
+            Limit::Replayed
+        }
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::AliasAnchorRatio { .. }
+        | BudgetBreach::MergeKeys { .. } => Limit::Aliases,
+        BudgetBreach::Documents { .. } => Limit::Documents,
+        BudgetBreach::ScalarBytes { .. } => Limit::Text,
+        _ => Limit::Other,
+    })
+}
+
+fn limit_message(limit: Limit) -> String {
+    match limit {
+        Limit::Depth => format!(
+            "nesting deeper than the limit of {} levels; a brief needs far fewer",
             budget::MAX_DEPTH
         ),
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => format!(
-            "more than {} YAML values in one file (aliases count every time they are used); split the brief into several files",
-            budget::MAX_NODES
+        Limit::Nodes => format!(
+            "more than the limit of {} YAML values in one file (aliases count each time they are used); split the brief into several files",
+            thousands(budget::MAX_NODES)
         ),
-        BudgetBreach::RecordedAnchorEvents { .. } => format!(
-            "aliases here expand to more than {} values; write the values out or use fewer aliases",
-            budget::MAX_REPLAYED
+        Limit::Replayed => format!(
+            "aliases expand to more than the limit of {} values in one file; write the values out or use fewer aliases",
+            thousands(budget::MAX_REPLAYED)
         ),
-        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => format!(
-            "more than {} aliases or anchors in one file",
-            budget::MAX_ALIASES
+        Limit::Aliases => format!(
+            "more than the limit of {} aliases or anchors in one file",
+            thousands(budget::MAX_ALIASES)
         ),
-        BudgetBreach::Documents { .. } => {
+        Limit::Documents => {
             "a brief file holds one YAML document; remove the `---` separator or split the file"
                 .to_owned()
         }
-        other => format!("the file is too large or too complex to read safely ({other:?})"),
+        Limit::Text => format!(
+            "more than the limit of {} MiB of text in one file (aliases count each time they are used)",
+            budget::MAX_TEXT_BYTES / (1024 * 1024)
+        ),
+        Limit::Other => "the file is too large or too complex to read safely".to_owned(),
     }
+}
+
+/// `8000000` → `8,000,000`, as the format document writes limits.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// serde-saphyr's display repeats the location ("error: line 2 column 2: …")
@@ -183,11 +274,17 @@ fn clean_message(text: &str) -> String {
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<Value>::deserialize(d)?;
+        let used = spanned.referenced;
+        let defined = spanned.defined.span();
+        let start = defined.byte_offset().unwrap_or(0);
+        let end = start.saturating_add(defined.byte_len().unwrap_or(0));
         Ok(Node {
             loc: Loc {
-                line: clamp(spanned.referenced.line()),
-                col: clamp(spanned.referenced.column()),
+                line: clamp(used.line()),
+                col: clamp(used.column()),
             },
+            width: usize::try_from(used.span().len()).unwrap_or(1).max(1),
+            span: usize::try_from(start).unwrap_or(0)..usize::try_from(end).unwrap_or(0),
             value: spanned.value,
         })
     }
