@@ -323,20 +323,49 @@ fn prose<'a>(d: &mut Doc<'a>, brief: &'a Brief, p: &'a Prose) {
     prose_spans(d, brief, p);
 }
 
-/// Prose inside the current block. A newline is a hard break and a blank
-/// line a paragraph break; the newline a YAML block scalar ends with is not.
+/// Prose inside the current block. As in Markdown, a blank line separates
+/// paragraphs and a single line break is a space, so authors may wrap
+/// their YAML lines anywhere; the newline a block scalar ends with is dropped.
 fn prose_spans<'a>(d: &mut Doc<'a>, brief: &'a Brief, p: &'a Prose) {
     let last = p.segments.len().saturating_sub(1);
     for (n, seg) in p.segments.iter().enumerate() {
         match seg {
-            ProseSegment::Text(t) if n == last => d.push(t.trim_end(), Style::Body),
-            ProseSegment::Text(t) => d.push(t.as_str(), Style::Body),
+            ProseSegment::Text(t) if n == last => d.push(reflow(t.trim_end()), Style::Body),
+            ProseSegment::Text(t) => d.push(reflow(t), Style::Body),
             ProseSegment::Link { target, text } => {
                 let label = text.as_deref().unwrap_or_else(|| brief.label(*target));
                 d.link(label, *target);
             }
         }
     }
+}
+
+/// Single line breaks become spaces; two or more become one blank line.
+fn reflow(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut breaks = 0;
+    for c in text.chars() {
+        if c == '\n' {
+            breaks += 1;
+            continue;
+        }
+        match breaks {
+            0 => {}
+            1 => out.push(' '),
+            _ => out.push_str("\n\n"),
+        }
+        breaks = 0;
+        out.push(c);
+    }
+    match breaks {
+        0 => {}
+        1 => out.push(' '),
+        _ => out.push_str("\n\n"),
+    }
+    Cow::Owned(out)
 }
 
 fn links<'a>(d: &mut Doc<'a>, brief: &'a Brief, targets: &[EntityRef]) {
@@ -474,5 +503,20 @@ fn referenced_by<'a>(d: &mut Doc<'a>, brief: &'a Brief, back: &[EntityRef]) {
             );
         }
         d.link(brief.title(b), b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reflow;
+
+    #[test]
+    fn single_breaks_are_spaces_and_blank_lines_paragraphs() {
+        assert_eq!(reflow("a\nb"), "a b");
+        assert_eq!(reflow("a\n\nb"), "a\n\nb");
+        assert_eq!(reflow("a\n\n\n\nb"), "a\n\nb");
+        assert_eq!(reflow("plain"), "plain");
+        // Before a link, the break still separates the words.
+        assert_eq!(reflow("while\n"), "while ");
     }
 }

@@ -12,38 +12,37 @@ impl Ctx<'_> {
     pub fn prose(&mut self, node: &Node) -> Option<Prose> {
         let text = self.text(node)?;
         let (raw, errors) = split_links(&text);
-        // Pair each `[[` of the parsed text with the next `[[` in the file
-        // from where the scalar starts: links are written verbatim even in
-        // block scalars, so this finds them without re-parsing YAML.
-        let mut cursor = self.byte_of(node.loc);
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (text_at, _) in text.match_indices("[[") {
-            let Some(i) = self.text.get(cursor..).and_then(|rest| rest.find("[[")) else {
-                break;
-            };
-            pairs.push((text_at, cursor + i));
-            cursor += i + 2;
-        }
-        let locate = |ctx: &Self, text_at: usize| {
-            pairs
-                .iter()
-                .rev()
-                .find(|(t, _)| *t <= text_at)
-                .map_or(node.loc, |(t, f)| ctx.loc_of_byte(f + (text_at - t)))
+        let pairs = self.link_pairs(&text, node);
+        // Where a byte of the parsed text stands in the file: after the
+        // nearest `[[` at or before it (links are written on one line).
+        let file_byte = |text_at: usize| {
+            let i = pairs.partition_point(|(t, _)| *t <= text_at);
+            i.checked_sub(1)
+                .and_then(|i| pairs.get(i))
+                .map(|(t, f)| f + (text_at - t))
         };
+        let error_locs = self.locs(node, errors.iter().map(|e| file_byte(e.at)));
+        let link_locs = self.locs(
+            node,
+            raw.iter().filter_map(|seg| match seg {
+                RawSegment::Link { at, .. } => Some(file_byte(*at)),
+                RawSegment::Text(_) => None,
+            }),
+        );
         let mut ok = true;
-        for e in &errors {
-            let loc = locate(self, e.at);
+        for (e, loc) in errors.iter().zip(error_locs) {
             self.error(loc, 2, format!("malformed link: {}", e.message));
+            self.help_last("write a link as [[id]] or [[id|text]], closed on the same line");
             ok = false;
         }
+        let mut link_locs = link_locs.into_iter();
         let mut segments = Vec::with_capacity(raw.len());
         for seg in raw {
             match seg {
                 RawSegment::Text(t) => segments.push(ProseSegment::Text(t.to_owned())),
-                RawSegment::Link { id, text, at } => {
-                    let loc = locate(self, at);
-                    match self.resolve(id, loc, None) {
+                RawSegment::Link { id, text, .. } => {
+                    let loc = link_locs.next().unwrap_or(node.loc);
+                    match self.resolve(id, loc, id.chars().count(), None) {
                         Some(target) => segments.push(ProseSegment::Link {
                             target,
                             text: text.map(str::to_owned),
@@ -54,6 +53,21 @@ impl Ctx<'_> {
             }
         }
         ok.then_some(Prose { segments })
+    }
+
+    /// Pairs each `[[` of the parsed text with the next `[[` of the node's
+    /// own text in the file: links are written verbatim even in block
+    /// scalars, so this finds them without re-parsing YAML. Linear: the
+    /// search never leaves the node's span nor goes back.
+    fn link_pairs(&self, text: &str, node: &Node) -> Vec<(usize, usize)> {
+        let span = self.text.get(node.span.clone()).unwrap_or("");
+        let mut pairs = Vec::new();
+        let mut found = span.match_indices("[[").map(|(i, _)| node.span.start + i);
+        for (text_at, _) in text.match_indices("[[") {
+            let Some(file_at) = found.next() else { break };
+            pairs.push((text_at, file_at));
+        }
+        pairs
     }
 
     pub fn opt_prose(&mut self, node: Option<&Node>) -> Prose {
@@ -98,13 +112,15 @@ impl Ctx<'_> {
 
     /// `cites:` that must name at least one source.
     pub fn req_cites(&mut self, f: &super::fields::Fields<'_>, what: &str) -> Vec<Cite> {
-        let node = self.required(f, "cites");
-        let cites = self.cites(node);
-        if let Some(n) = node
-            && cites.is_empty()
-            && matches!(&n.value, Value::Seq(v) if v.is_empty())
-        {
-            self.error(n.loc, 1, format!("{what} must cite at least one source"));
+        const HELP: &str = "list the sources it rests on: `cites: [source-id]`, or `cites: [{ source: source-id, para: 2 }]`";
+        let Some(node) = self.required(f, "cites") else {
+            self.help_last(HELP);
+            return Vec::new();
+        };
+        let cites = self.cites(Some(node));
+        if cites.is_empty() && matches!(&node.value, Value::Seq(v) if v.is_empty()) {
+            self.error(node.loc, 2, format!("{what} must cite at least one source"));
+            self.help_last(HELP);
         }
         cites
     }

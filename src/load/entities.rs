@@ -264,11 +264,19 @@ impl Ctx<'_> {
             && note.is_none_or(|n| n.trim().is_empty())
             && let Some(n) = f.get(date_key)
         {
+            // Points at the `~` itself.
+            let loc = super::tree::Loc {
+                line: n.loc.line,
+                col: n.loc.col + self.scalar_offset(n),
+            };
             self.error(
-                n.loc,
+                loc,
                 1,
                 format!("an inferred date (`~`) needs a `{note_key}` saying why"),
             );
+            self.help_last(&format!(
+                "add `{note_key}:` saying how the date was inferred, or drop the `~` if the source gives the date"
+            ));
         }
     }
 

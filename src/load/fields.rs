@@ -2,6 +2,7 @@
 //! problem recorded and none fatal: a bad field yields `None` and a
 //! diagnostic, and the walk goes on so the author sees everything at once.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::diagnostic::Diagnostic;
@@ -11,9 +12,55 @@ use crate::model::{Date, EntityRef, Kind, Vocabulary};
 use crate::text::safe as safe_text;
 
 /// Every id of the brief, with where it was declared.
-#[derive(Default)]
 pub struct Ids {
     pub map: HashMap<String, (EntityRef, usize, Loc)>,
+    /// How many more unknown ids may be given a suggestion. Each one scans
+    /// every id, so without a bound a brief of many broken references would
+    /// take time quadratic in its size; only the first problems are printed.
+    pub suggestions_left: Cell<usize>,
+}
+
+/// Suggestions computed per load; more than `render` ever prints.
+pub const MAX_SUGGESTIONS: usize = 1_000;
+
+impl Ids {
+    pub fn new() -> Self {
+        Ids {
+            map: HashMap::new(),
+            suggestions_left: Cell::new(MAX_SUGGESTIONS),
+        }
+    }
+
+    /// The closest id of kind `want` to `id`, and (when none is close) a
+    /// few ids of that kind, while the suggestion budget lasts.
+    fn suggest(&self, id: &str, want: Option<Kind>) -> Option<String> {
+        let left = self.suggestions_left.get();
+        if left == 0 {
+            return None;
+        }
+        self.suggestions_left.set(left - 1);
+        let of_kind = || {
+            self.map
+                .iter()
+                .filter(move |(_, (r, _, _))| want.is_none_or(|k| k == r.kind))
+                .map(|(k, _)| k.as_str())
+        };
+        if let Some(near) = closest(id, of_kind()) {
+            return Some(format!("did you mean `{near}`?"));
+        }
+        let mut some: Vec<&str> = of_kind().collect();
+        let what = want.map_or("entities", Kind::section);
+        if some.is_empty() {
+            return Some(format!("this brief has no {what} yet"));
+        }
+        some.sort_unstable();
+        let more = if some.len() > 8 { ", …" } else { "" };
+        some.truncate(8);
+        Some(format!(
+            "the {what} of this brief are: {}{more}",
+            some.join(", ")
+        ))
+    }
 }
 
 /// The state of one walk over one file.
@@ -35,6 +82,14 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
+    /// The key node of `key`, if written (even with an empty value).
+    pub fn key(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+            .map(|(k, _)| k)
+    }
+
     /// The value of `key`, or `None` if absent or left empty (`key:`).
     pub fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries
@@ -71,6 +126,11 @@ impl<'a> Ctx<'a> {
         &mut self.diagnostics[last]
     }
 
+    /// Sets the help of the last diagnostic.
+    pub fn help_last(&mut self, help: &str) {
+        self.help(Some(help.to_owned()));
+    }
+
     fn help(&mut self, help: Option<String>) {
         if let (Some(h), Some(d)) = (help, self.diagnostics.last_mut()) {
             d.help = Some(h);
@@ -95,23 +155,40 @@ impl<'a> Ctx<'a> {
             );
             return None;
         };
+        // Linear in the number of keys, however many a hostile file has.
+        let mut seen: HashMap<&str, Loc> = HashMap::new();
         for (key, _) in entries {
             match &key.value {
-                Value::Str(k) if allowed.contains(&k.as_str()) => {}
+                Value::Str(k) if allowed.contains(&k.as_str()) => {
+                    if let Some(first) = seen.insert(k, key.loc) {
+                        self.error(
+                            key.loc,
+                            key.width,
+                            format!(
+                                "`{k}` is given twice in {what}; the first is at line {}, column {}",
+                                first.line, first.col
+                            ),
+                        );
+                        self.help(Some("keep one of them".to_owned()));
+                    }
+                }
                 Value::Str(k) => {
                     let shown = safe_text::one_line(k).into_owned();
-                    let len = shown.chars().count();
                     let help = match closest(k, allowed.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("{what} fields are: {}", allowed.join(", ")),
+                        None => format!("the fields of {what} are: {}", allowed.join(", ")),
                     };
-                    self.error(key.loc, len, format!("unknown field `{shown}` in {what}"));
+                    self.error(
+                        key.loc,
+                        key.width,
+                        format!("unknown field `{shown}` in {what}"),
+                    );
                     self.help(Some(help));
                 }
                 other => {
                     self.error(
                         key.loc,
-                        1,
+                        key.width,
                         format!("a field name must be text, found {}", other.describe()),
                     );
                 }
@@ -124,29 +201,36 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// A field that must be present.
+    /// A field that must be present and not left empty. A missing field is
+    /// reported at the entity (its first key), an empty one at its key.
     pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str) -> Option<&'n Node> {
         let found = fields.get(key);
         if found.is_none() {
             let what = fields.what;
-            self.error(fields.loc, 1, format!("{what} is missing `{key}`"));
+            match fields.key(key) {
+                Some(k) => self.error(k.loc, k.width, format!("`{key}` is empty; {what} needs it")),
+                None => self.error(fields.loc, 1, format!("{what} is missing `{key}`")),
+            };
         }
         found
     }
 
-    /// Text: a string, or an integer written without quotes (`2025`).
+    /// Text: a string. A number or a boolean is refused, as the format says,
+    /// rather than turned into text: YAML reads `007` as 7 and `0x1F` as 31,
+    /// so the text would not be what the author wrote.
     pub fn text(&mut self, node: &Node) -> Option<String> {
         match &node.value {
             Value::Str(s) => Some(safe_text::sanitize(s).into_owned()),
-            Value::Int(n) => Some(n.to_string()),
             other => {
                 let hint = match other {
-                    Value::Float(_) | Value::Bool(_) => "; put it in quotes to keep it as written",
+                    Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                        "; put it in quotes to keep it as written"
+                    }
                     _ => "",
                 };
                 self.error(
                     node.loc,
-                    1,
+                    node.width,
                     format!("expected text, found {}{hint}", other.describe()),
                 );
                 None
@@ -179,12 +263,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A date; a bare year (`2025`) is read by YAML as a number, and is fine.
     pub fn date(&mut self, node: &Node) -> Option<Date> {
-        let text = self.text(node)?;
+        let text = match &node.value {
+            Value::Int(n) => n.to_string(),
+            _ => self.text(node)?,
+        };
         match text.parse::<Date>() {
             Ok(date) => Some(date),
             Err(e) => {
-                let offset = self.scalar_offset(node.loc);
+                let offset = self.scalar_offset(node);
                 let loc = Loc {
                     line: node.loc.line,
                     col: node.loc.col + offset + u32::try_from(e.column).unwrap_or(0),
@@ -205,8 +293,12 @@ impl<'a> Ctx<'a> {
         if let Some(v) = V::from_name(&word) {
             return Some(v);
         }
-        let len = word.chars().count();
-        self.error(node.loc, len, format!("unknown {} `{word}`", V::WHAT));
+        let shown = safe_text::one_line(&word);
+        self.error(
+            node.loc,
+            node.width,
+            format!("unknown {} `{shown}`", V::WHAT),
+        );
         let help = match closest(&word, V::names()) {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!(
@@ -219,20 +311,31 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn req_vocab<V: Vocabulary>(&mut self, fields: &Fields<'_>, key: &str) -> Option<V> {
-        let node = self.required(fields, key)?;
+        let Some(node) = self.required(fields, key) else {
+            let words = V::names().collect::<Vec<_>>().join(", ");
+            self.help(Some(format!("add `{key}:`, one of: {words}")));
+            return None;
+        };
         self.vocab(node)
     }
 
     /// A reference to an entity of kind `want` (any kind when `None`).
     pub fn reference(&mut self, node: &Node, want: Option<Kind>) -> Option<EntityRef> {
         let id = self.text(node)?;
-        self.resolve(&id, node.loc, want)
+        self.resolve(&id, node.loc, node.width, want)
     }
 
     /// Resolves an id written at `loc`; reports unknown ids with the closest
     /// one of the right kind, and ids of the wrong kind.
-    pub fn resolve(&mut self, id: &str, loc: Loc, want: Option<Kind>) -> Option<EntityRef> {
-        let len = id.chars().count();
+    pub fn resolve(
+        &mut self,
+        id: &str,
+        loc: Loc,
+        len: usize,
+        want: Option<Kind>,
+    ) -> Option<EntityRef> {
+        let id = safe_text::one_line(id);
+        let id = id.as_ref();
         match self.ids.map.get(id) {
             Some((r, _, _)) if want.is_none_or(|k| k == r.kind) => Some(*r),
             Some((r, _, _)) => {
@@ -251,17 +354,10 @@ impl<'a> Ctx<'a> {
                 None
             }
             None => {
-                let ids = self.ids;
-                let near = closest(
-                    id,
-                    ids.map
-                        .iter()
-                        .filter(|(_, (r, _, _))| want.is_none_or(|k| k == r.kind))
-                        .map(|(k, _)| k.as_str()),
-                );
                 let what = want.map_or("entity", Kind::noun);
                 self.error(loc, len, format!("no {what} has the id `{id}`"));
-                self.help(near.map(|n| format!("did you mean `{n}`?")));
+                let help = self.ids.suggest(id, want);
+                self.help(help);
                 None
             }
         }
@@ -284,38 +380,38 @@ impl<'a> Ctx<'a> {
 
     /// Columns between where a scalar node starts and where its text does:
     /// 1 for a quoted scalar, 0 for a plain one.
-    pub fn scalar_offset(&self, loc: Loc) -> u32 {
-        match self.char_at(loc) {
-            Some('"' | '\'') => 1,
+    pub fn scalar_offset(&self, node: &Node) -> u32 {
+        match self.text.as_bytes().get(node.span.start) {
+            Some(b'"' | b'\'') => 1,
             _ => 0,
         }
     }
 
-    fn line(&self, number: u32) -> Option<&'a str> {
-        let i = number.checked_sub(1)? as usize;
-        let start = *self.line_starts.get(i)?;
-        let end = self
-            .line_starts
-            .get(i + 1)
-            .map_or(self.text.len(), |e| e - 1);
-        self.text.get(start..end)
-    }
-
-    fn char_at(&self, loc: Loc) -> Option<char> {
-        self.line(loc.line)?
-            .chars()
-            .nth(loc.col.checked_sub(1)? as usize)
-    }
-
-    /// Byte offset in the file of a location.
-    pub fn byte_of(&self, loc: Loc) -> usize {
-        let i = loc.line.saturating_sub(1) as usize;
-        let Some(&start) = self.line_starts.get(i) else {
-            return self.text.len();
-        };
-        let line = self.line(loc.line).unwrap_or("");
-        let col = loc.col.saturating_sub(1) as usize;
-        start + line.char_indices().nth(col).map_or(line.len(), |(b, _)| b)
+    /// Locations of file bytes given in increasing order (as links are),
+    /// in one pass: a long line with many links costs its length once, not
+    /// once per link. `None`, or a byte out of order, falls back to `node`.
+    pub fn locs(&self, node: &Node, bytes: impl Iterator<Item = Option<usize>>) -> Vec<Loc> {
+        let mut at = node.span.start;
+        let mut cursor = self.loc_of_byte(at);
+        let mut out = Vec::new();
+        for byte in bytes {
+            let Some(byte) = byte.filter(|b| *b >= at && *b <= self.text.len()) else {
+                out.push(node.loc);
+                continue;
+            };
+            let between = self.text.get(at..byte).unwrap_or("");
+            match between.rfind('\n') {
+                None => cursor.col = cursor.col.saturating_add(count(between.chars().count())),
+                Some(nl) => {
+                    let lines = between.bytes().filter(|b| *b == b'\n').count();
+                    cursor.line = cursor.line.saturating_add(count(lines));
+                    cursor.col = count(between[nl + 1..].chars().count() + 1);
+                }
+            }
+            at = byte;
+            out.push(cursor);
+        }
+        out
     }
 
     /// Location of a byte offset in the file.
@@ -328,10 +424,14 @@ impl<'a> Ctx<'a> {
         let start = self.line_starts.get(i).copied().unwrap_or(0);
         let col = self.text[start..byte].chars().count() + 1;
         Loc {
-            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            col: u32::try_from(col).unwrap_or(u32::MAX),
+            line: count(i + 1),
+            col: count(col),
         }
     }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Is `id` a well-formed id: lowercase kebab-case, at most 64 characters?
@@ -354,6 +454,27 @@ pub fn id_problem(id: &str) -> Option<&'static str> {
     None
 }
 
+/// How to fix a bad id: its kebab-case spelling when there is one.
+pub fn id_help(id: &str) -> String {
+    let mut kebab = String::new();
+    for c in id.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            kebab.push(c);
+        } else if !kebab.is_empty() && !kebab.ends_with('-') {
+            kebab.push('-');
+        }
+    }
+    let kebab = kebab.trim_end_matches('-');
+    if kebab != id && id_problem(kebab).is_none() {
+        format!("write it as `{kebab}`")
+    } else if id.len() > 64 {
+        "shorten it to 64 characters or fewer".to_owned()
+    } else {
+        "an id is lowercase words and digits joined by single hyphens, such as `kabul-meeting-2026`"
+            .to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +488,16 @@ mod tests {
         assert!(id_problem("-a").is_some());
         assert!(id_problem("a_b").is_some());
         assert!(id_problem(&"a".repeat(65)).is_some());
+    }
+
+    #[test]
+    fn id_help_offers_the_kebab_spelling() {
+        assert_eq!(id_help("Noor Wali"), "write it as `noor-wali`");
+        assert_eq!(
+            id_help("kabul_meeting_2026"),
+            "write it as `kabul-meeting-2026`"
+        );
+        assert!(id_help("---").starts_with("an id is"));
+        assert!(id_help(&"a".repeat(65)).starts_with("shorten"));
     }
 }

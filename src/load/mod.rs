@@ -15,11 +15,13 @@ pub mod files;
 mod suggest;
 pub mod tree;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Report, SourceFile};
 
 use crate::model::{Brief, EntityRef, Kind};
+use crate::text::safe as safe_text;
 use entities::Built;
 use fields::{Ctx, Ids};
 use tree::{Loc, Node, Value};
@@ -57,7 +59,7 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Brief, Report> {
         .map(|(i, f)| parse_file(i, f, &mut diagnostics))
         .collect();
 
-    let sections = split_sections(&files, &trees, &mut diagnostics);
+    let sections = split_sections(&trees, &mut diagnostics);
     let ids = declare(&files, &sections, &mut diagnostics);
 
     let mut parts = Parts::default();
@@ -65,7 +67,7 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Brief, Report> {
         let mut ctx = Ctx::new(file, &files[file].text, &ids, &mut diagnostics);
         for item in items {
             match item {
-                Item::Meta(node) => {
+                Item::Meta(_, node) => {
                     if let Some(meta) = ctx.meta(node) {
                         parts.meta.push(meta);
                     }
@@ -123,50 +125,142 @@ fn parse_file(i: usize, file: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<
 
 /// A top-level item of one file, in the order written.
 enum Item<'n> {
-    Meta(&'n Node),
+    /// The `brief:` section: its key (for "a second `brief:`") and value.
+    Meta(&'n Node, &'n Node),
     Entity(Kind, &'n Node),
 }
 
-/// Each file's items; reports unknown sections and sections of the wrong shape.
-fn split_sections<'n>(
-    files: &[SourceFile],
-    trees: &'n [Option<Node>],
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Vec<Item<'n>>> {
-    let ids = Ids::default();
+/// Each file's items; reports unknown, misspelt and repeated sections, and
+/// sections of the wrong shape. A misspelt section (`actor:`) is reported
+/// and then read as the section it is closest to, so that one typo does not
+/// turn every reference to its entities into a second error.
+fn split_sections<'n>(trees: &'n [Option<Node>], out: &mut Vec<Diagnostic>) -> Vec<Vec<Item<'n>>> {
     let mut all = Vec::with_capacity(trees.len());
     for (file, tree) in trees.iter().enumerate() {
         let mut items = Vec::new();
         if let Some(root) = tree {
-            let mut ctx = Ctx::new(file, &files[file].text, &ids, out);
-            if let Some(top) = ctx.mapping(root, "a brief file", SECTIONS) {
-                for name in SECTIONS {
-                    let Some(node) = top.get(name) else { continue };
-                    match kind_of_section(name) {
-                        None => items.push(Item::Meta(node)),
-                        Some(kind) => {
-                            match &node.value {
-                                Value::Seq(list) => {
-                                    items.extend(list.iter().map(|n| Item::Entity(kind, n)));
-                                }
-                                other => {
-                                    let found = other.describe();
-                                    ctx.error(
-                                    node.loc,
-                                    1,
-                                    format!("`{name}` is a list (items start with `- `), found {found}"),
-                                );
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            top_level(file, root, &mut items, out);
         }
         all.push(items);
     }
     all
 }
+
+fn top_level<'n>(
+    file: usize,
+    root: &'n Node,
+    items: &mut Vec<Item<'n>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Value::Map(entries) = &root.value else {
+        out.push(
+            Diagnostic::at(
+                file,
+                root.loc,
+                1,
+                format!(
+                    "not a brief: the file holds {}, but a brief file is a mapping of sections",
+                    root.value.describe()
+                ),
+            )
+            .with_help(SECTIONS_HELP),
+        );
+        return;
+    };
+    let mut seen: HashMap<&str, Loc> = HashMap::new();
+    let mut unknown = Vec::new();
+    let mut any_section = false;
+    for (key, node) in entries {
+        let Value::Str(name) = &key.value else {
+            out.push(
+                Diagnostic::at(
+                    file,
+                    key.loc,
+                    key.width,
+                    format!("a section name is text, found {}", key.value.describe()),
+                )
+                .with_help(SECTIONS_HELP),
+            );
+            continue;
+        };
+        let section = match SECTIONS.iter().find(|s| **s == name.as_str()) {
+            Some(s) => Some(*s),
+            None => {
+                let near = suggest::closest(name, SECTIONS.iter().copied());
+                unknown.push((key, name, near));
+                near
+            }
+        };
+        let Some(section) = section else { continue };
+        any_section = true;
+        if let Some(first) = seen.insert(section, key.loc)
+            && section != "brief"
+        {
+            // A second `brief:` is reported by `check_meta_count`.
+            out.push(
+                Diagnostic::at(file, key.loc, key.width, format!("a second `{section}:` section in this file; the first is at line {}, column {}", first.line, first.col))
+                    .with_help("write each section once per file: move these items into the first list"),
+            );
+        }
+        match kind_of_section(section) {
+            None => items.push(Item::Meta(key, node)),
+            Some(kind) => match &node.value {
+                Value::Seq(list) => items.extend(list.iter().map(|n| Item::Entity(kind, n))),
+                other => out.push(Diagnostic::at(
+                    file,
+                    node.loc,
+                    1,
+                    format!(
+                        "`{section}` is a list (items start with `- `), found {}",
+                        other.describe()
+                    ),
+                )),
+            },
+        }
+    }
+    if !any_section && !unknown.is_empty() {
+        let mut keys: Vec<String> = unknown
+            .iter()
+            .take(3)
+            .map(|(_, k, _)| format!("`{}`", safe_text::one_line(k)))
+            .collect();
+        if unknown.len() > 3 {
+            keys.push("…".to_owned());
+        }
+        let first = unknown[0].0;
+        out.push(
+            Diagnostic::at(
+                file,
+                first.loc,
+                first.width,
+                format!(
+                    "not a brief: no top-level key ({}) is a section of a brief",
+                    keys.join(", ")
+                ),
+            )
+            .with_help(SECTIONS_HELP),
+        );
+        return;
+    }
+    for (key, name, near) in unknown {
+        let help = match near {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the sections of a brief are: {}", SECTIONS.join(", ")),
+        };
+        let name = safe_text::one_line(name);
+        out.push(
+            Diagnostic::at(
+                file,
+                key.loc,
+                key.width,
+                format!("unknown section `{name}`"),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+const SECTIONS_HELP: &str = "a brief file is a mapping of sections such as `brief:`, `actors:` and `events:` (see briefs/FORMAT.md)";
 
 fn entity_id(node: &Node) -> Option<&str> {
     let Value::Map(entries) = &node.value else {
@@ -182,7 +276,7 @@ fn entity_id(node: &Node) -> Option<&str> {
 
 /// First pass: every id, its kind and index; bad and duplicate ids reported.
 fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagnostic>) -> Ids {
-    let mut ids = Ids::default();
+    let mut ids = Ids::new();
     let mut counts = [0usize; Kind::ALL.len()];
     for (file, items) in sections.iter().enumerate() {
         for item in items {
@@ -199,31 +293,35 @@ fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagn
                 .iter()
                 .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == "id"))
             else {
-                out.push(Diagnostic::at(
-                    file,
-                    node.loc,
-                    1,
-                    format!("{} is missing `id`", entities::what(*kind)),
-                ));
+                out.push(
+                    Diagnostic::at(file, node.loc, 1, format!("{} is missing `id`", entities::what(*kind)))
+                        .with_help("give it an `id:`, a short kebab-case name such as `kabul-meeting-2026`, unique in the brief"),
+                );
                 continue;
             };
             let Value::Str(id) = &id_node.value else {
-                out.push(Diagnostic::at(
-                    file,
-                    id_node.loc,
-                    1,
-                    "an id is text, such as `ttp` or `kabul-meeting-2026`",
-                ));
+                out.push(
+                    Diagnostic::at(
+                        file,
+                        id_node.loc,
+                        id_node.width,
+                        format!("an id is text, found {}", id_node.value.describe()),
+                    )
+                    .with_help("write an id such as `ttp` or `kabul-meeting-2026`"),
+                );
                 continue;
             };
-            let shown = crate::text::one_line(id);
+            let shown = safe_text::one_line(id);
             if let Some(problem) = fields::id_problem(id) {
-                out.push(Diagnostic::at(
-                    file,
-                    id_node.loc,
-                    shown.chars().count(),
-                    format!("bad id `{shown}`: {problem}"),
-                ));
+                out.push(
+                    Diagnostic::at(
+                        file,
+                        id_node.loc,
+                        id_node.width,
+                        format!("bad id `{shown}`: {problem}"),
+                    )
+                    .with_help(fields::id_help(id)),
+                );
                 continue;
             }
             if let Some((first, first_file, first_loc)) = ids.map.get(id.as_str()) {
@@ -232,7 +330,7 @@ fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagn
                     Diagnostic::at(
                         file,
                         id_node.loc,
-                        id.len(),
+                        id_node.width,
                         format!(
                             "duplicate id `{id}`: already used by {} at {name}:{}:{}",
                             entities::what(first.kind),
@@ -251,12 +349,12 @@ fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagn
 }
 
 fn check_meta_count(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagnostic>) {
-    let metas: Vec<(usize, Loc)> = sections
+    let metas: Vec<(usize, &Node)> = sections
         .iter()
         .enumerate()
         .flat_map(|(f, items)| {
             items.iter().filter_map(move |i| match i {
-                Item::Meta(n) => Some((f, n.loc)),
+                Item::Meta(key, _) => Some((f, *key)),
                 Item::Entity(..) => None,
             })
         })
@@ -266,20 +364,25 @@ fn check_meta_count(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut 
             if !files.is_empty() && out.is_empty() {
                 out.push(
                     Diagnostic::at(0, Loc { line: 1, col: 1 }, 1, "no `brief:` section: every brief needs one, with its id, title, as_of and summary")
-                        .with_help("see the example in briefs/FORMAT.md"),
+                        .with_help("add a `brief:` section (see the example in briefs/FORMAT.md)"),
                 );
             }
         }
         [_] => {}
-        [(ff, fl), rest @ ..] => {
-            let first = format!("{}:{}:{}", files[*ff].name, fl.line, fl.col);
-            for (f, loc) in rest {
-                out.push(Diagnostic::at(
-                    *f,
-                    *loc,
-                    1,
-                    format!("a second `brief:` section; the first is at {first}"),
-                ));
+        [(ff, fk), rest @ ..] => {
+            let first = format!("{}:{}:{}", files[*ff].name, fk.loc.line, fk.loc.col);
+            for (f, key) in rest {
+                out.push(
+                    Diagnostic::at(
+                        *f,
+                        key.loc,
+                        key.width,
+                        format!("a second `brief:` section; the first is at {first}"),
+                    )
+                    .with_help(
+                        "a brief has exactly one `brief:` section: merge the two or delete one",
+                    ),
+                );
             }
         }
     }

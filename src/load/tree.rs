@@ -10,8 +10,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{
-    Budget, DuplicateKeyPolicy, Error, NonFiniteFloatPolicy, Options, Spanned,
-    budget::BudgetBreach,
+    Budget, DuplicateKeyPolicy, Error, NonFiniteFloatPolicy, Options, Spanned, budget::BudgetBreach,
 };
 
 /// A 1-based line and column (in characters) in one file.
@@ -159,7 +158,9 @@ fn to_parse_error(err: &Error) -> ParseError {
 fn syntax_help(message: &str) -> Option<String> {
     let help = if message.contains("tab") {
         "indent with spaces: YAML does not allow tabs for indentation"
-    } else if message.contains("':' indicator") || message.contains("mapping values are not allowed") {
+    } else if message.contains("':' indicator")
+        || message.contains("mapping values are not allowed")
+    {
         "a `: ` inside text starts a new key: put such text in quotes; also check that every `[` and `{` above is closed"
     } else if message.contains("unclosed") {
         "close each `[` with `]` and each `{` with `}`"

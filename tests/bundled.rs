@@ -1,0 +1,97 @@
+//! The bundled brief is the course material: it must load clean, cite
+//! every source document, and leave no actor, demand or position that a
+//! reader cannot reach by following links from somewhere else.
+
+use std::collections::HashSet;
+
+use brief::model::{Brief, EntityRef, Kind};
+use brief::xref::{Xref, outgoing};
+
+fn bundled() -> Brief {
+    match brief::load::load_files(brief::bundled::files()) {
+        Ok(b) => b,
+        Err(report) => panic!("the bundled brief has problems:\n{}", report.short()),
+    }
+}
+
+#[test]
+fn the_bundled_brief_loads_without_a_problem() {
+    let b = bundled();
+    assert!(b.events.len() >= 20, "only {} events", b.events.len());
+    assert!(b.actors.len() >= 30, "only {} actors", b.actors.len());
+}
+
+#[test]
+fn every_source_document_is_a_source_and_is_cited() {
+    let b = bundled();
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+    // The documents themselves live beside the repository; the brief names
+    // each by file. Check the names against the folder when it is there.
+    let files: HashSet<&str> = b.sources.iter().filter_map(|s| s.file.as_deref()).collect();
+    if let Ok(dir) = std::fs::read_dir(seeds) {
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert!(files.contains(name.as_str()), "no source entry for {name}");
+        }
+    }
+    assert_eq!(
+        files.len(),
+        5,
+        "five source documents, each with its file name"
+    );
+    let xref = Xref::build(&b);
+    for i in 0..b.sources.len() {
+        let r = EntityRef::new(Kind::Source, i);
+        assert!(
+            !xref.referenced_by(r).is_empty(),
+            "source {} is never cited",
+            b.id(r)
+        );
+    }
+}
+
+#[test]
+fn every_actor_demand_and_position_is_reachable_from_another_entity() {
+    let b = bundled();
+    let mut reached = HashSet::new();
+    for kind in Kind::ALL {
+        for i in 0..b.len(kind) {
+            reached.extend(outgoing(&b, EntityRef::new(kind, i)));
+        }
+    }
+    for kind in [Kind::Actor, Kind::Demand, Kind::Position] {
+        for i in 0..b.len(kind) {
+            let r = EntityRef::new(kind, i);
+            assert!(
+                reached.contains(&r),
+                "{} {} is linked from nowhere",
+                kind.noun(),
+                b.id(r)
+            );
+        }
+    }
+}
+
+#[test]
+fn claims_carry_certainty_and_sources() {
+    let b = bundled();
+    for e in &b.events {
+        assert!(!e.cites.is_empty(), "event {} cites nothing", e.id);
+    }
+    for d in &b.demands {
+        assert!(!d.cites.is_empty(), "demand {} cites nothing", d.id);
+    }
+    for p in &b.positions {
+        assert!(!p.cites.is_empty(), "position {} cites nothing", p.id);
+    }
+    // Inferred dates say why.
+    for e in &b.events {
+        if e.date.inferred {
+            assert!(
+                e.date_note.is_some(),
+                "event {} has an inferred date without a note",
+                e.id
+            );
+        }
+    }
+}

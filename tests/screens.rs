@@ -1,0 +1,168 @@
+//! Whole-screen snapshots of the reader, driven through the real binding
+//! table (keys → `input::resolve` → `App::update` → `ui::draw`), at the
+//! sizes a reader meets: 80×24, 120×40, and a tiny one.
+//!
+//! Snapshots are reviewed like code: each one is a screen a user sees.
+
+use brief::app::App;
+use brief::input;
+use brief::load;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+fn fixture() -> brief::model::Brief {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/screens/brief.yaml"
+    );
+    match load::load_path(std::path::Path::new(path)) {
+        Ok(b) => b,
+        Err(report) => panic!("fixture does not load:\n{}", report.short()),
+    }
+}
+
+/// A reader at a terminal size, driven by key names.
+struct Reader {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Reader {
+    fn new(width: u16, height: u16) -> Self {
+        let terminal = match Terminal::new(TestBackend::new(width, height)) {
+            Ok(t) => t,
+            Err(e) => panic!("test terminal: {e}"),
+        };
+        Reader {
+            app: App::new(fixture(), (width, height)),
+            terminal,
+        }
+    }
+
+    /// Presses keys, named as in the help: "j", "Enter", "Backspace", "Ctrl-d", "?".
+    fn keys(&mut self, keys: &[&str]) -> &mut Self {
+        for name in keys {
+            let (code, mods) = match *name {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "Ctrl-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
+                s if s.chars().count() == 1 => {
+                    let c = s.chars().next().unwrap_or(' ');
+                    let m = if c.is_uppercase() {
+                        KeyModifiers::SHIFT
+                    } else {
+                        KeyModifiers::NONE
+                    };
+                    (KeyCode::Char(c), m)
+                }
+                other => panic!("no such key in this test: {other}"),
+            };
+            let context = input::context(&self.app);
+            match input::resolve(context, input::press(code, mods)) {
+                Some(action) => self.app.update(action),
+                None => panic!("{name} does nothing in {context:?}"),
+            }
+        }
+        self
+    }
+
+    fn resize(&mut self, width: u16, height: u16) -> &mut Self {
+        self.terminal.backend_mut().resize(width, height);
+        self.app.update(brief::app::Action::Resize(width, height));
+        self
+    }
+
+    fn screen(&mut self) -> String {
+        let app = &self.app;
+        if let Err(e) = self.terminal.draw(|f| brief::ui::draw(f, app)) {
+            panic!("draw: {e}");
+        }
+        self.terminal.backend().to_string()
+    }
+}
+
+macro_rules! screen {
+    ($name:literal, $w:expr, $h:expr, [$($key:literal),*]) => {{
+        let mut r = Reader::new($w, $h);
+        r.keys(&[$($key),*]);
+        insta::assert_snapshot!($name, r.screen());
+    }};
+}
+
+#[test]
+fn overview() {
+    screen!("overview_80x24", 80, 24, []);
+    screen!("overview_120x40", 120, 40, []);
+}
+
+#[test]
+fn timeline() {
+    screen!("timeline_80x24", 80, 24, ["2"]);
+    screen!("timeline_120x40", 120, 40, ["2"]);
+    screen!("timeline_event_80x24", 80, 24, ["2", "j", "j", "Enter"]);
+}
+
+#[test]
+fn actors() {
+    screen!("actors_80x24", 80, 24, ["3"]);
+    screen!("actors_120x40", 120, 40, ["3", "j", "j"]);
+    screen!("actor_wide_text_80x24", 80, 24, ["3", "G", "Enter"]);
+}
+
+#[test]
+fn demands_positions_issues_sources() {
+    screen!("demands_120x40", 120, 40, ["4"]);
+    screen!("demands_80x24", 80, 24, ["4", "Enter"]);
+    screen!("positions_120x40", 120, 40, ["5"]);
+    screen!("positions_80x24", 80, 24, ["5", "Enter"]);
+    screen!("issues_120x40", 120, 40, ["6"]);
+    screen!("issues_80x24", 80, 24, ["6", "Enter"]);
+    screen!("sources_120x40", 120, 40, ["7"]);
+    screen!("sources_80x24", 80, 24, ["7", "Enter"]);
+}
+
+#[test]
+fn following_a_link_then_back_and_forward() {
+    let mut r = Reader::new(80, 24);
+    // Timeline, the Kabul council (last but one), its detail; its first link is the TTP.
+    r.keys(&["2", "G", "k", "Enter"]);
+    insta::assert_snapshot!("story_1_event", r.screen());
+    r.keys(&["Enter"]);
+    insta::assert_snapshot!("story_2_followed_to_actor", r.screen());
+    r.keys(&["Backspace"]);
+    insta::assert_snapshot!("story_3_back_at_event", r.screen());
+    r.keys(&["L"]);
+    insta::assert_snapshot!("story_4_forward_to_actor", r.screen());
+}
+
+#[test]
+fn help_overlay() {
+    screen!("help_80x24", 80, 24, ["?"]);
+    screen!("help_120x40_in_detail", 120, 40, ["2", "Enter", "?"]);
+}
+
+#[test]
+fn every_size_is_safe() {
+    let mut r = Reader::new(80, 24);
+    r.keys(&["2", "Enter"]);
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (10, 3),
+        (23, 24),
+        (24, 6),
+        (80, 5),
+        (300, 100),
+        (80, 24),
+    ] {
+        r.resize(w, h);
+        let _ = r.screen();
+    }
+    r.resize(10, 3);
+    insta::assert_snapshot!("too_small_10x3", r.screen());
+}
