@@ -28,11 +28,9 @@ fn rect(a: Area) -> Rect {
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let Some(panes) = app.panes() else {
-        let msg = fit(
-            "Terminal too small for brief: enlarge it, or press q",
-            usize::from(area.width),
-        );
-        frame.render_widget(Paragraph::new(msg.into_owned()), area);
+        let msg = "Terminal too small for brief: enlarge it, or press q to quit.";
+        let para = Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(para, area);
         return;
     };
     tabs(frame, app, rect(panes.tabs));
