@@ -24,6 +24,7 @@ pub mod cli;
 pub mod input;
 pub mod load;
 pub mod model;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,0 +1,131 @@
+//! Finding things: full-text search over every text field, and the names
+//! the jump palette matches against. Both built once at load.
+//!
+//! Full-text search folds case and accents ([`fold`]) and scans one folded
+//! text of the whole brief with memchr's substring search, so a keystroke
+//! costs one pass over memory and no allocation beyond the results. Imports
+//! the model only.
+
+pub mod fold;
+mod haystack;
+
+use memchr::memmem;
+
+use crate::model::{Brief, EntityRef, Kind};
+
+pub use fold::{find, fold};
+
+/// Separates entities in the folded text; never produced by folding
+/// sanitised brief text, so no match can span two entities.
+const SEP: char = '\u{0}';
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Folded text of every entity, separated by [`SEP`].
+    text: String,
+    /// Where each entity's text starts in `text`, in `entities` order.
+    starts: Vec<usize>,
+    entities: Vec<EntityRef>,
+    /// Every name an entity answers to (name or title, short name,
+    /// aliases), for the palette.
+    pub names: Vec<(EntityRef, String)>,
+}
+
+impl Index {
+    pub fn build(brief: &Brief) -> Self {
+        let mut index = Index::default();
+        let mut scratch = String::new();
+        for kind in Kind::ALL {
+            for i in 0..brief.len(kind) {
+                let r = EntityRef::new(kind, i);
+                index.starts.push(index.text.len());
+                index.entities.push(r);
+                scratch.clear();
+                haystack::write(brief, r, &mut scratch);
+                fold::fold_into(&scratch, &mut index.text);
+                index.text.push(SEP);
+                haystack::names(brief, r, |name| index.names.push((r, name.to_owned())));
+            }
+        }
+        index
+    }
+
+    /// Every entity whose text contains `folded_query`, in kind then index
+    /// order, each once. Clears and fills `out`.
+    pub fn search(&self, folded_query: &str, out: &mut Vec<EntityRef>) {
+        out.clear();
+        if folded_query.is_empty() || folded_query.contains(SEP) {
+            return;
+        }
+        let mut last: Option<usize> = None;
+        for at in memmem::find_iter(self.text.as_bytes(), folded_query.as_bytes()) {
+            let n = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+            if last != Some(n) {
+                out.push(self.entities[n]);
+                last = Some(n);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brief() -> Brief {
+        let text = r#"
+brief: { id: t, title: T, as_of: 2026, summary: "About [[ttp]]." }
+sources: [{ id: s, title: Kabul report, kind: news }]
+actors:
+  - { id: ttp, name: Tehreek-e-Taliban Pakistan, short: TTP, aliases: [Tehrik-i-Taliban Pakistan], kind: armed-group, cites: [s] }
+  - { id: shirin, name: Mullah Shirin Akhund, kind: person, role: governor of Kandahar, cites: [s] }
+events:
+  - { id: barmal, date: 2026-01-02, title: JuA meets, place: "Barmal, Paktika", certainty: reported, cites: [s] }
+"#;
+        match crate::load::load_files(vec![crate::load::SourceFile {
+            name: "t.yaml".into(),
+            text: text.into(),
+        }]) {
+            Ok(b) => b,
+            Err(r) => panic!("{}", r.short()),
+        }
+    }
+
+    fn ids(index: &Index, brief: &Brief, q: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        index.search(&fold(q), &mut out);
+        out.iter().map(|r| brief.id(*r).to_owned()).collect()
+    }
+
+    #[test]
+    fn finds_through_aliases_places_and_roles_regardless_of_case() {
+        let b = brief();
+        let index = Index::build(&b);
+        assert_eq!(ids(&index, &b, "tehrik"), ["ttp"]);
+        assert_eq!(ids(&index, &b, "BARMAL"), ["barmal"]);
+        assert_eq!(ids(&index, &b, "shirin"), ["shirin"]);
+        assert_eq!(ids(&index, &b, "Kandahar"), ["shirin"]);
+        assert!(ids(&index, &b, "nowhere").is_empty());
+    }
+
+    #[test]
+    fn a_match_never_spans_two_entities() {
+        let b = brief();
+        let index = Index::build(&b);
+        // The end of one entity's text and the start of the next.
+        assert!(ids(&index, &b, "pakistan\u{0}mullah").is_empty());
+    }
+
+    #[test]
+    fn palette_names_include_short_names_and_aliases() {
+        let b = brief();
+        let index = Index::build(&b);
+        let ttp: Vec<&str> = index
+            .names
+            .iter()
+            .filter(|(r, _)| b.id(*r) == "ttp")
+            .map(|(_, n)| n.as_str())
+            .collect();
+        assert_eq!(ttp, ["Tehreek-e-Taliban Pakistan", "TTP", "Tehrik-i-Taliban Pakistan"]);
+    }
+}
