@@ -14,20 +14,46 @@ pub enum Action {
     /// Move down one row (list) or to the next link / line (detail).
     Down,
     Up,
+    /// Move across: the stance matrix's columns.
+    Left,
+    Right,
     PageDown,
     PageUp,
     HalfPageDown,
     HalfPageUp,
     Top,
     Bottom,
-    /// From the list into the selected entry's detail.
+    /// From the list into the selected entry's detail; in the matrix, the
+    /// positions behind the cell.
     Open,
-    /// From the detail back to the list.
+    /// From the detail back to the list; closes what is open on top.
     Leave,
     /// Follow the focused link in the detail view.
     FollowLink,
     Back,
     Forward,
+    /// Open the search prompt.
+    Search,
+    /// Typed text for the prompt or the picker.
+    Type(char),
+    DeleteChar,
+    /// Enter in the prompt or the picker.
+    Submit,
+    /// Search every tab, or only the current one.
+    ToggleScope,
+    NextMatch,
+    PrevMatch,
+    /// Drop the search and its highlights.
+    ClearSearch,
+    /// The jump palette: any entity by name.
+    Jump,
+    /// Filter the current list.
+    Filter,
+    ClearFilters,
+    /// The stance matrix, on the Positions tab.
+    ToggleMatrix,
+    /// The disputed claims, on the Overview tab.
+    ToggleDisputes,
     /// The terminal changed size.
     Resize(u16, u16),
 }

@@ -34,8 +34,24 @@ pub struct Block<'a> {
     /// A bullet ("• ") before the first line; the lines after it hang
     /// under the text, not under the bullet.
     pub bullet: bool,
+    pub column: Column,
     pub spans: Vec<(Cow<'a, str>, Style)>,
 }
+
+/// Where a block stands: across the page, or in one of two columns that a
+/// wide pane sets side by side (a narrow one stacks them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    #[default]
+    Full,
+    Left,
+    Right,
+}
+
+/// Narrower than this, two-column blocks are stacked.
+pub const TWO_COLUMNS: usize = 90;
+const GUTTER: &str = " │ ";
+const SPACES: &str = "                                                                                                                                ";
 
 /// What a bullet looks like, and the room it takes.
 pub const BULLET: &str = "• ";
@@ -66,27 +82,28 @@ pub struct Layout<'d> {
 }
 
 impl<'a> Doc<'a> {
-    fn block(&mut self, indent: u16) -> &mut Block<'a> {
+    pub(super) fn block(&mut self, indent: u16) -> &mut Block<'a> {
         self.blocks.push(Block {
             indent,
             bullet: false,
+            column: Column::Full,
             spans: Vec::new(),
         });
         let last = self.blocks.len() - 1;
         &mut self.blocks[last]
     }
 
-    fn bullet(&mut self, indent: u16) {
+    pub(super) fn bullet(&mut self, indent: u16) {
         self.block(indent).bullet = true;
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         if self.blocks.last().is_some_and(|b| !b.spans.is_empty()) {
             self.block(0);
         }
     }
 
-    fn push(&mut self, text: impl Into<Cow<'a, str>>, style: Style) {
+    pub(super) fn push(&mut self, text: impl Into<Cow<'a, str>>, style: Style) {
         if self.blocks.is_empty() {
             self.block(0);
         }
@@ -94,51 +111,119 @@ impl<'a> Doc<'a> {
         self.blocks[last].spans.push((text.into(), style));
     }
 
-    fn link(&mut self, text: impl Into<Cow<'a, str>>, target: EntityRef) {
+    pub(super) fn link(&mut self, text: impl Into<Cow<'a, str>>, target: EntityRef) {
         let n = self.links.len();
         self.links.push(target);
         self.push(text, Style::Link(n));
     }
 
-    /// Wraps every block to `width` cells.
+    /// Starts a block in a column (see [`Column`]).
+    pub fn column(&mut self, column: Column) {
+        self.block(0).column = column;
+    }
+
+    /// Wraps every block to `width` cells, setting runs of left and right
+    /// column blocks side by side when the width allows.
     pub fn layout(&self, width: usize) -> Layout<'_> {
         let mut out = Layout {
             lines: Vec::new(),
-            link_lines: vec![0; self.links.len()],
+            link_lines: vec![usize::MAX; self.links.len()],
         };
-        let mut seen = vec![false; self.links.len()];
-        for block in &self.blocks {
-            let segments: Vec<Segment<'_, Style>> = block
-                .spans
+        let mut i = 0;
+        while i < self.blocks.len() {
+            let side = |b: &Block<'_>, c: Column| b.column == c;
+            let left_end = i + self.blocks[i..]
                 .iter()
-                .map(|(t, s)| Segment { text: t, tag: *s })
-                .collect();
-            let hang = if block.bullet { BULLET_WIDTH } else { 0 };
-            let indent = block.indent + hang;
-            let inner = width.saturating_sub(usize::from(indent)).max(1);
-            let wrapped = if segments.is_empty() {
-                vec![Vec::new()]
-            } else {
-                wrap::wrap(&segments, inner)
-            };
-            for (n, pieces) in wrapped.into_iter().enumerate() {
-                for p in &pieces {
-                    if let Style::Link(n) = p.tag
-                        && !seen[n]
-                    {
-                        seen[n] = true;
-                        out.link_lines[n] = out.lines.len();
+                .take_while(|b| side(b, Column::Left))
+                .count();
+            let right_end = left_end
+                + self.blocks[left_end..]
+                    .iter()
+                    .take_while(|b| side(b, Column::Right))
+                    .count();
+            if left_end > i && right_end > left_end && width >= TWO_COLUMNS {
+                let col = (width - GUTTER.len()) / 2;
+                let left = wrap_blocks(&self.blocks[i..left_end], col);
+                let right = wrap_blocks(&self.blocks[left_end..right_end], col);
+                for n in 0..left.len().max(right.len()) {
+                    let mut pieces = left.get(n).map(|l| l.pieces.clone()).unwrap_or_default();
+                    let used: usize = pieces.iter().map(|p| p.width).sum();
+                    let pad = col.saturating_sub(used).min(SPACES.len());
+                    pieces.push(Piece {
+                        text: &SPACES[..pad],
+                        tag: Style::Body,
+                        width: pad,
+                    });
+                    pieces.push(Piece {
+                        text: GUTTER,
+                        tag: Style::Meta,
+                        width: 3,
+                    });
+                    if let Some(r) = right.get(n) {
+                        pieces.extend(r.pieces.iter().cloned());
                     }
+                    out.push(Line {
+                        indent: 0,
+                        bullet: false,
+                        pieces,
+                    });
                 }
-                out.lines.push(Line {
-                    indent,
-                    bullet: block.bullet && n == 0,
-                    pieces,
-                });
+                i = right_end;
+            } else {
+                for line in wrap_blocks(&self.blocks[i..=i], width) {
+                    out.push(line);
+                }
+                i += 1;
+            }
+        }
+        for n in &mut out.link_lines {
+            if *n == usize::MAX {
+                *n = 0;
             }
         }
         out
     }
+}
+
+impl<'d> Layout<'d> {
+    fn push(&mut self, line: Line<'d>) {
+        for p in &line.pieces {
+            if let Style::Link(n) = p.tag
+                && self.link_lines[n] == usize::MAX
+            {
+                self.link_lines[n] = self.lines.len();
+            }
+        }
+        self.lines.push(line);
+    }
+}
+
+/// Blocks wrapped one after the other at `width`.
+fn wrap_blocks<'d>(blocks: &'d [Block<'_>], width: usize) -> Vec<Line<'d>> {
+    let mut lines = Vec::new();
+    for block in blocks {
+        let segments: Vec<Segment<'_, Style>> = block
+            .spans
+            .iter()
+            .map(|(t, s)| Segment { text: t, tag: *s })
+            .collect();
+        let hang = if block.bullet { BULLET_WIDTH } else { 0 };
+        let indent = block.indent + hang;
+        let inner = width.saturating_sub(usize::from(indent)).max(1);
+        let wrapped = if segments.is_empty() {
+            vec![Vec::new()]
+        } else {
+            wrap::wrap(&segments, inner)
+        };
+        for (n, pieces) in wrapped.into_iter().enumerate() {
+            lines.push(Line {
+                indent,
+                bullet: block.bullet && n == 0,
+                pieces,
+            });
+        }
+    }
+    lines
 }
 
 /// The document for one entity.
@@ -304,7 +389,7 @@ pub fn overview(brief: &Brief) -> Doc<'_> {
     d
 }
 
-fn section<'a>(d: &mut Doc<'a>, title: &'a str) {
+pub(super) fn section<'a>(d: &mut Doc<'a>, title: &'a str) {
     d.blank();
     d.block(0).spans.push((title.into(), Style::Section));
 }
@@ -391,7 +476,7 @@ fn tags(d: &mut Doc<'_>, tags: &[String]) {
     }
 }
 
-fn cite_links<'a>(d: &mut Doc<'a>, brief: &'a Brief, cites: &[Cite]) {
+pub(super) fn cite_links<'a>(d: &mut Doc<'a>, brief: &'a Brief, cites: &[Cite]) {
     for (n, c) in cites.iter().enumerate() {
         if n > 0 {
             d.push(", ", Style::Body);

@@ -86,13 +86,17 @@ impl Rows {
     }
 }
 
-/// The rows of the list for entities of `kind`.
-pub fn build(brief: &Brief, kind: Kind) -> Rows {
+/// The rows of the list for the entities of `kind` that `admit` lets through.
+pub fn build(brief: &Brief, kind: Kind, admit: impl Fn(EntityRef) -> bool) -> Rows {
     let mut rows = Vec::with_capacity(brief.len(kind) + 16);
+    let admitted = |i: &usize| admit(EntityRef::new(kind, *i));
     match kind {
         Kind::Event => {
             let mut year = None;
             for &i in brief.chronology() {
+                if !admit(EntityRef { kind, index: i }) {
+                    continue;
+                }
                 let y = brief.events[i as usize].date.year();
                 if year != Some(y) {
                     rows.push(Row::Heading(Group::Year(y)));
@@ -102,28 +106,32 @@ pub fn build(brief: &Brief, kind: Kind) -> Rows {
             }
         }
         Kind::Actor => {
-            let mut order: Vec<usize> = (0..brief.actors.len()).collect();
+            let mut order: Vec<usize> = (0..brief.actors.len()).filter(admitted).collect();
             order.sort_by_key(|&i| brief.actors[i].kind);
             grouped(&mut rows, kind, order, |i| {
                 Group::ActorKind(brief.actors[i].kind)
             });
         }
         Kind::Demand => {
-            let mut order: Vec<usize> = (0..brief.demands.len()).collect();
+            let mut order: Vec<usize> = (0..brief.demands.len()).filter(admitted).collect();
             order.sort_by_key(|&i| brief.demands[i].by);
             grouped(&mut rows, kind, order, |i| {
                 Group::About(brief.demands[i].by)
             });
         }
         Kind::Position => {
-            let mut order: Vec<usize> = (0..brief.positions.len()).collect();
+            let mut order: Vec<usize> = (0..brief.positions.len()).filter(admitted).collect();
             order.sort_by_key(|&i| brief.positions[i].issue);
             grouped(&mut rows, kind, order, |i| {
                 Group::About(brief.positions[i].issue)
             });
         }
         Kind::Issue | Kind::Source => {
-            rows.extend((0..brief.len(kind)).map(|i| Row::Item(EntityRef::new(kind, i))));
+            rows.extend(
+                (0..brief.len(kind))
+                    .filter(admitted)
+                    .map(|i| Row::Item(EntityRef::new(kind, i))),
+            );
         }
     }
     Rows::from_rows(rows)

@@ -18,15 +18,29 @@ pub enum Context {
     Global,
     List,
     Detail,
+    /// The stance matrix on the Positions tab.
+    Matrix,
+    /// Typing a search.
+    Prompt,
+    /// The jump palette and the filter menus.
+    Picker,
     Help,
 }
 
 impl Context {
+    /// Does typing a printable key here enter text?
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Prompt | Context::Picker)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
             Context::List => "In a list",
             Context::Detail => "Reading an entry",
+            Context::Matrix => "In the stance matrix (Positions, m)",
+            Context::Prompt => "Typing a search (/)",
+            Context::Picker => "Choosing from a list (jump, filter)",
             Context::Help => "In this help",
         }
     }
@@ -69,7 +83,7 @@ const fn quiet(context: Context, keys: &'static [Key], action: Action) -> Bindin
     }
 }
 
-use Context::{Detail, Global, Help, List};
+use Context::{Detail, Global, Help, List, Matrix, Picker, Prompt};
 use Key::{Alt, Char, Code, Ctrl};
 
 #[rustfmt::skip]
@@ -88,6 +102,11 @@ pub const BINDINGS: &[Binding] = &[
     quiet(Global, &[Char('5')], Action::GoTab(Tab::Positions)),
     quiet(Global, &[Char('6')], Action::GoTab(Tab::Issues)),
     quiet(Global, &[Char('7')], Action::GoTab(Tab::Sources)),
+    b(Global, &[Char('/')], Action::Search, "search every text (Tab in the prompt: this tab only)", Some("search")),
+    b(Global, &[Char('n')], Action::NextMatch, "next match, across tabs", None),
+    b(Global, &[Char('N')], Action::PrevMatch, "previous match", None),
+    b(Global, &[Ctrl('p'), Char(':')], Action::Jump, "jump to any entry by name, short name or alias", Some("jump")),
+    b(Global, &[Char('D')], Action::ToggleDisputes, "disputed claims, side by side (on the Overview)", None),
     // A list.
     b(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next entry", Some("move")),
     b(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous entry", None),
@@ -98,6 +117,10 @@ pub const BINDINGS: &[Binding] = &[
     b(List, &[Char('g'), Code(KeyCode::Home)], Action::Top, "first entry", None),
     b(List, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "last entry", None),
     b(List, &[Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)], Action::Open, "read the entry (its links, its sources)", Some("read")),
+    b(List, &[Char('f')], Action::Filter, "filter this list (timeline, demands, positions)", Some("filter")),
+    b(List, &[Char('F')], Action::ClearFilters, "clear this list's filters", None),
+    b(List, &[Char('m')], Action::ToggleMatrix, "stance matrix: actors × issues (Positions)", None),
+    b(List, &[Code(KeyCode::Esc)], Action::ClearSearch, "clear the search", None),
     // The detail of an entry.
     b(Detail, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next link, or scroll down", Some("links")),
     b(Detail, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous link, or scroll up", None),
@@ -109,6 +132,30 @@ pub const BINDINGS: &[Binding] = &[
     b(Detail, &[Char('g'), Code(KeyCode::Home)], Action::Top, "top", None),
     b(Detail, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "bottom", None),
     b(Detail, &[Code(KeyCode::Esc), Char('h'), Code(KeyCode::Left)], Action::Leave, "back to the list", Some("list")),
+    // The stance matrix.
+    b(Matrix, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next actor", Some("move")),
+    b(Matrix, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous actor", None),
+    b(Matrix, &[Char('l'), Code(KeyCode::Right)], Action::Right, "next issue", None),
+    b(Matrix, &[Char('h'), Code(KeyCode::Left)], Action::Left, "previous issue", None),
+    b(Matrix, &[Char('g'), Code(KeyCode::Home)], Action::Top, "first actor", None),
+    b(Matrix, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "last actor", None),
+    b(Matrix, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "ten actors down", None),
+    b(Matrix, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "ten actors up", None),
+    b(Matrix, &[Code(KeyCode::Enter)], Action::Open, "open the position(s) in the cell", Some("open")),
+    b(Matrix, &[Code(KeyCode::Esc), Char('m')], Action::Leave, "back to the list of positions", Some("list")),
+    // Typing a search.
+    b(Prompt, &[Code(KeyCode::Enter)], Action::Submit, "keep the matches, close the prompt", Some("done")),
+    b(Prompt, &[Code(KeyCode::Esc)], Action::Leave, "cancel the search", Some("cancel")),
+    b(Prompt, &[Code(KeyCode::Backspace)], Action::DeleteChar, "delete a character", None),
+    b(Prompt, &[Code(KeyCode::Tab)], Action::ToggleScope, "search every tab, or this tab only", Some("scope")),
+    // Choosing from a list.
+    b(Picker, &[Code(KeyCode::Enter)], Action::Submit, "choose", Some("choose")),
+    b(Picker, &[Code(KeyCode::Esc)], Action::Leave, "close", Some("close")),
+    b(Picker, &[Code(KeyCode::Backspace)], Action::DeleteChar, "delete a character", None),
+    b(Picker, &[Code(KeyCode::Down)], Action::Down, "next", Some("move")),
+    b(Picker, &[Code(KeyCode::Up)], Action::Up, "previous", None),
+    b(Picker, &[Code(KeyCode::PageDown)], Action::PageDown, "ten down", None),
+    b(Picker, &[Code(KeyCode::PageUp)], Action::PageUp, "ten up", None),
     // The help overlay.
     b(Help, &[Code(KeyCode::Esc)], Action::Leave, "close this help", Some("close")),
     b(Help, &[Char('j'), Code(KeyCode::Down)], Action::Down, "scroll down", Some("scroll")),
@@ -119,6 +166,12 @@ pub const BINDINGS: &[Binding] = &[
 pub fn context(app: &App) -> Context {
     if app.help {
         Context::Help
+    } else if app.picker.is_some() {
+        Context::Picker
+    } else if app.search.as_ref().is_some_and(|s| s.editing) {
+        Context::Prompt
+    } else if app.matrix_shown() {
+        Context::Matrix
     } else if app.focus() == Focus::Detail {
         Context::Detail
     } else {
@@ -138,7 +191,16 @@ pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
             .find(|b| b.context == ctx && b.keys.contains(&key))
             .map(|b| b.action)
     };
-    find(context).or_else(|| find(Context::Global))
+    if let Some(action) = find(context) {
+        return Some(action);
+    }
+    // Where the reader types, a printable key is text, not a command.
+    if context.takes_text()
+        && let Key::Char(c) = key
+    {
+        return Some(Action::Type(c));
+    }
+    find(Context::Global)
 }
 
 /// The footer's hints for `context`: (keys, word) pairs, context first.
@@ -170,10 +232,28 @@ pub fn footer(context: Context) -> Vec<(String, &'static str)> {
 /// The help overlay's sections: the current context first, then the rest
 /// that can apply from here, then the global keys.
 pub fn help(context: Context) -> Vec<(Context, Vec<(String, &'static str)>)> {
+    use Context as C;
     let order: &[Context] = match context {
-        Context::Help | Context::List => &[Context::List, Context::Detail, Context::Global],
-        Context::Detail => &[Context::Detail, Context::List, Context::Global],
-        Context::Global => &[Context::Global],
+        C::Help | C::List => &[
+            C::List,
+            C::Detail,
+            C::Global,
+            C::Prompt,
+            C::Picker,
+            C::Matrix,
+        ],
+        C::Detail => &[
+            C::Detail,
+            C::List,
+            C::Global,
+            C::Prompt,
+            C::Picker,
+            C::Matrix,
+        ],
+        C::Matrix => &[C::Matrix, C::Global, C::List, C::Detail],
+        C::Prompt => &[C::Prompt, C::Global],
+        C::Picker => &[C::Picker, C::Global],
+        C::Global => &[C::Global],
     };
     order
         .iter()
@@ -219,7 +299,12 @@ mod tests {
                 );
             }
         }
-        for b in BINDINGS.iter().filter(|b| b.context != Context::Global) {
+        // Where the reader types, keys are text first: there, shadowing
+        // a global key (Backspace deletes rather than goes back) is the point.
+        let navigation = BINDINGS
+            .iter()
+            .filter(|b| b.context != Context::Global && !b.context.takes_text());
+        for b in navigation {
             for k in b.keys {
                 assert!(
                     !seen.contains(&(Context::Global, *k)),
@@ -234,24 +319,14 @@ mod tests {
     #[test]
     fn every_action_has_a_key_and_a_help_line() {
         use crate::app::Action as A;
+        // Type(c) is every printable key in a text context, not a binding.
+        #[rustfmt::skip]
         let mut all = vec![
-            A::Quit,
-            A::ToggleHelp,
-            A::NextTab,
-            A::PrevTab,
-            A::Down,
-            A::Up,
-            A::PageDown,
-            A::PageUp,
-            A::HalfPageDown,
-            A::HalfPageUp,
-            A::Top,
-            A::Bottom,
-            A::Open,
-            A::Leave,
-            A::FollowLink,
-            A::Back,
-            A::Forward,
+            A::Quit, A::ToggleHelp, A::NextTab, A::PrevTab, A::Down, A::Up, A::Left, A::Right,
+            A::PageDown, A::PageUp, A::HalfPageDown, A::HalfPageUp, A::Top, A::Bottom, A::Open,
+            A::Leave, A::FollowLink, A::Back, A::Forward, A::Search, A::DeleteChar, A::Submit,
+            A::ToggleScope, A::NextMatch, A::PrevMatch, A::ClearSearch, A::Jump, A::Filter,
+            A::ClearFilters, A::ToggleMatrix, A::ToggleDisputes,
         ];
         all.extend(Tab::ALL.map(A::GoTab));
         for action in all {
@@ -283,6 +358,17 @@ mod tests {
         assert_eq!(resolve(Context::List, shift_g), Some(Action::Bottom));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(resolve(Context::Help, ctrl_c), Some(Action::Quit));
+        assert_eq!(resolve(Context::Prompt, ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn typing_in_a_prompt_is_text_not_commands() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Prompt, q), Some(Action::Type('q')));
+        assert_eq!(resolve(Context::Picker, q), Some(Action::Type('q')));
+        let bs = press(KeyCode::Backspace, KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Prompt, bs), Some(Action::DeleteChar));
+        assert_eq!(resolve(Context::List, bs), Some(Action::Back));
     }
 
     #[test]

@@ -54,7 +54,14 @@ pub fn write(brief: &Brief, r: EntityRef, out: &mut String) {
         Kind::Source => {
             let s = &brief.sources[i];
             put(&s.title);
-            for x in [&s.short, &s.publisher, &s.author, &s.published_note, &s.file, &s.url] {
+            for x in [
+                &s.short,
+                &s.publisher,
+                &s.author,
+                &s.published_note,
+                &s.file,
+                &s.url,
+            ] {
                 x.iter().for_each(|x| put(x));
             }
             prose(brief, &s.summary, &mut put);

@@ -126,6 +126,13 @@ events:
             .filter(|(r, _)| b.id(*r) == "ttp")
             .map(|(_, n)| n.as_str())
             .collect();
-        assert_eq!(ttp, ["Tehreek-e-Taliban Pakistan", "TTP", "Tehrik-i-Taliban Pakistan"]);
+        assert_eq!(
+            ttp,
+            [
+                "Tehreek-e-Taliban Pakistan",
+                "TTP",
+                "Tehrik-i-Taliban Pakistan"
+            ]
+        );
     }
 }

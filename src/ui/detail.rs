@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::highlight::marks;
 use super::theme;
 use crate::app::detail::{BULLET, Layout};
 use crate::app::{App, Focus};
@@ -16,6 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
     } else {
         None
     };
+    let query = app.search.as_ref().map(|s| s.folded.as_str());
     let lines = layout
         .lines
         .iter()
@@ -30,11 +32,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
         } else if indent > 0 {
             spans.push(Span::raw(" ".repeat(indent)));
         }
-        spans.extend(
-            line.pieces
-                .iter()
-                .map(|p| Span::styled(p.text, theme::detail(p.tag, focused))),
-        );
+        let pieces = line
+            .pieces
+            .iter()
+            .map(|p| Span::styled(p.text, theme::detail(p.tag, focused)))
+            .collect();
+        spans.extend(marks(pieces, query));
         frame.render_widget(
             Line::from(spans),
             Rect {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::highlight::marks;
 use super::theme;
 use crate::app::rows::{Group, Row};
 use crate::app::{App, Focus};
@@ -32,7 +33,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 let selected = i == s.selected;
                 let marker = if selected { "▸ " } else { "  " };
                 let mut spans = vec![Span::raw(marker)];
-                spans.extend(item(&app.brief, *r));
+                let query = app.search.as_ref().map(|s| s.folded.as_str());
+                spans.extend(marks(item(&app.brief, *r), query));
                 let line = Line::from(clip(spans, width));
                 if selected {
                     line.style(theme::selected(focused))

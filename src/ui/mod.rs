@@ -7,7 +7,10 @@
 
 mod detail;
 mod help;
+mod highlight;
 mod list;
+mod matrix;
+mod picker;
 pub mod theme;
 
 use ratatui::Frame;
@@ -34,6 +37,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     tabs(frame, app, rect(panes.tabs));
+    if app.matrix_shown() {
+        let body = Rect::new(0, 2, area.width, area.height.saturating_sub(3));
+        let title = fit(
+            "Stance matrix · actors × issues · Enter opens · m or Esc: the list",
+            usize::from(area.width),
+        );
+        frame.render_widget(
+            Span::styled(title.into_owned(), theme::pane_title()),
+            Rect::new(0, 1, area.width, 1),
+        );
+        matrix::draw(frame, app, body);
+        footer(frame, app, rect(panes.footer), input::context(app));
+        overlays(frame, app, area);
+        return;
+    }
     let doc = app.doc();
     let width = panes.detail.map_or(1, |d| usize::from(d.width).max(1));
     let layout = doc.layout(width);
@@ -51,6 +69,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let context = input::context(app);
     footer(frame, app, rect(panes.footer), context);
+    overlays(frame, app, area);
+}
+
+fn overlays(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(p) = &app.picker {
+        picker::draw(frame, p, area);
+    }
     if app.help {
         let under = if app.focus() == Focus::Detail {
             input::Context::Detail
@@ -96,7 +121,18 @@ fn titles(frame: &mut Frame, app: &App, panes: &crate::app::layout::Panes, lines
         let items = |rows: &[Row]| rows.iter().filter(|r| matches!(r, Row::Item(_))).count();
         let n = items(&s.rows.rows);
         let at = items(&s.rows.rows[..(s.selected + 1).min(s.rows.len())]);
-        format!("{} {}/{}", app.tab.title(), at, n)
+        let filters = &s.filters;
+        if filters.is_empty() {
+            format!("{} {}/{}", app.tab.title(), at, n)
+        } else {
+            format!(
+                "{} {}/{} · only {} (F clears)",
+                app.tab.title(),
+                at,
+                n,
+                filters.describe(&app.brief)
+            )
+        }
     });
     if let (Some(l), Some(text)) = (panes.list, &position) {
         let text = fit(text, usize::from(l.width)).into_owned();
@@ -116,6 +152,10 @@ fn titles(frame: &mut Frame, app: &App, panes: &crate::app::layout::Panes, lines
         // Alone on a narrow screen, the detail says which entry it is.
         let title = match (&position, panes.list) {
             (Some(p), None) => p.clone(),
+            _ if app.tab == Tab::Overview && app.disputes => {
+                "Disputed claims (D: back to the overview)".to_owned()
+            }
+            _ if app.tab == Tab::Overview => "Overview (D: disputed claims)".to_owned(),
             _ => String::new(),
         };
         let room = usize::from(d.width).saturating_sub(scrolled.chars().count() + 1);
@@ -129,12 +169,33 @@ fn titles(frame: &mut Frame, app: &App, panes: &crate::app::layout::Panes, lines
 }
 
 fn footer(frame: &mut Frame, app: &App, area: Rect, context: input::Context) {
+    let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
-    let width = usize::from(area.width);
+    if let Some(search) = &app.search {
+        let scope = match search.scope {
+            crate::app::search::Scope::All => "all tabs".to_owned(),
+            crate::app::search::Scope::Tab(t) => t.title().to_owned(),
+        };
+        let count = match (search.current, search.matches.len()) {
+            (_, 0) if search.active() => "no match".to_owned(),
+            (_, 0) => String::new(),
+            (Some(c), n) => format!("match {} of {n}", c + 1),
+            (None, n) => format!("{n} matches"),
+        };
+        let text = if search.editing {
+            format!("/{}▏ {count} in {scope}  ", search.query)
+        } else {
+            format!("/{} {count}  ", search.query)
+        };
+        let text = fit(&text, width).into_owned();
+        used += crate::text::wrap::str_width(&text);
+        spans.push(Span::styled(text, theme::prompt()));
+    }
     for (keys, word) in input::footer(context) {
         let pointless = (word == "back" && !app.history.can_back())
-            || (word == "list" && app.tab.kind().is_none());
+            || (word == "list" && app.tab.kind().is_none())
+            || (word == "filter" && crate::app::filter::Field::for_tab(app.tab).is_empty());
         if pointless {
             continue;
         }

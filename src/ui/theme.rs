@@ -70,3 +70,28 @@ pub fn detail(style: detail::Style, focused_link: Option<usize>) -> Style {
         detail::Style::Link(_) => link(),
     }
 }
+
+/// Text that matches the search.
+pub fn matched() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The prompt line while typing a search.
+pub fn prompt() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// A cell of the stance matrix: its glyph's colour, by stance.
+pub fn stance(stance: crate::model::Stance) -> Style {
+    use crate::model::Stance;
+    let color = match stance {
+        Stance::Supports => Color::Green,
+        Stance::Opposes => Color::Red,
+        Stance::Conditional => Color::Yellow,
+        Stance::Ambiguous => Color::Magenta,
+    };
+    Style::new().fg(color).add_modifier(Modifier::BOLD)
+}

@@ -1,0 +1,199 @@
+//! Search as the reader uses it: `/` opens a prompt, matches update as you
+//! type and the selection moves to the first one, `n` / `N` step through
+//! them across tabs (or within one tab, when the search is scoped to it),
+//! Esc clears.
+//!
+//! The matching itself is `crate::search`; this is the state around it.
+
+use super::{App, Focus, Tab};
+use crate::model::EntityRef;
+use crate::search::fold;
+
+/// Where a search looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Only the entities one tab lists.
+    Tab(Tab),
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    /// `query`, case- and accent-folded, for matching and highlighting.
+    pub folded: String,
+    pub scope: Scope,
+    /// The prompt is open and typing goes to the query.
+    pub editing: bool,
+    /// Matching entities in reading order: by tab, then by list row.
+    pub matches: Vec<EntityRef>,
+    /// Which match the reader is on, if on one.
+    pub current: Option<usize>,
+    /// Scratch for the index's results, kept to avoid an allocation per key.
+    found: Vec<EntityRef>,
+}
+
+impl Search {
+    fn new(scope: Scope) -> Self {
+        Search {
+            query: String::new(),
+            folded: String::new(),
+            scope,
+            editing: true,
+            matches: Vec::new(),
+            current: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// Highlighting is on while there is a query.
+    pub fn active(&self) -> bool {
+        !self.folded.is_empty()
+    }
+}
+
+impl App {
+    pub(super) fn open_search(&mut self) {
+        let scope = match self.search.as_ref().map(|s| s.scope) {
+            Some(scope) => scope,
+            None => Scope::All,
+        };
+        self.search = Some(Search::new(scope));
+    }
+
+    pub(super) fn search_type(&mut self, c: char) {
+        if let Some(s) = self.search.as_mut() {
+            s.query.push(c);
+        }
+        self.rerun_search(true);
+    }
+
+    pub(super) fn search_delete(&mut self) {
+        if let Some(s) = self.search.as_mut() {
+            s.query.pop();
+        }
+        self.rerun_search(true);
+    }
+
+    pub(super) fn search_toggle_scope(&mut self) {
+        let tab = self.tab;
+        if let Some(s) = self.search.as_mut() {
+            s.scope = match s.scope {
+                Scope::All if tab.kind().is_some() => Scope::Tab(tab),
+                _ => Scope::All,
+            };
+        }
+        self.rerun_search(true);
+    }
+
+    /// Enter: keep the matches and leave the prompt; an empty query closes.
+    pub(super) fn search_submit(&mut self) {
+        match self.search.as_mut() {
+            Some(s) if !s.query.is_empty() => s.editing = false,
+            _ => self.search = None,
+        }
+    }
+
+    pub(super) fn clear_search(&mut self) {
+        self.search = None;
+    }
+
+    fn rerun_search(&mut self, jump: bool) {
+        let Some(mut s) = self.search.take() else {
+            return;
+        };
+        s.folded = fold(&s.query);
+        self.index.search(&s.folded, &mut s.found);
+        let order = |r: &EntityRef| {
+            let tab = Tab::for_kind(r.kind);
+            (
+                tab as usize,
+                self.tabs[tab as usize]
+                    .rows
+                    .position(*r)
+                    .unwrap_or(usize::MAX),
+            )
+        };
+        s.matches.clear();
+        s.matches
+            .extend(s.found.iter().copied().filter(|r| match s.scope {
+                Scope::All => true,
+                Scope::Tab(t) => Tab::for_kind(r.kind) == t,
+            }));
+        // Entities a filter hides cannot be shown, so they are not matches.
+        s.matches.retain(|r| {
+            self.tabs[Tab::for_kind(r.kind) as usize]
+                .rows
+                .position(*r)
+                .is_some()
+        });
+        s.matches.sort_by_key(order);
+        s.current = None;
+        let first = jump
+            .then(|| self.first_match_from_here(&s.matches))
+            .flatten();
+        self.search = Some(s);
+        if let Some(n) = first {
+            self.go_to_match(n);
+        }
+    }
+
+    /// The first match at or after the selection, in reading order.
+    fn first_match_from_here(&self, matches: &[EntityRef]) -> Option<usize> {
+        if matches.is_empty() {
+            return None;
+        }
+        let here = (self.tab as usize, self.state().selected);
+        let key = |r: &EntityRef| {
+            let tab = Tab::for_kind(r.kind) as usize;
+            (tab, self.tabs[tab].rows.position(*r).unwrap_or(usize::MAX))
+        };
+        Some(matches.iter().position(|r| key(r) >= here).unwrap_or(0))
+    }
+
+    pub(super) fn next_match(&mut self, forward: bool) {
+        let Some(s) = self.search.as_ref() else {
+            return;
+        };
+        let n = s.matches.len();
+        if n == 0 {
+            return;
+        }
+        let next = match s.current {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None => {
+                let start = self.first_match_from_here(&s.matches).unwrap_or(0);
+                // From a spot between matches, N goes to the one before it.
+                if forward { start } else { (start + n - 1) % n }
+            }
+        };
+        self.go_to_match(next);
+    }
+
+    /// Selects match `n` in its tab's list, keeping the focus where it is.
+    fn go_to_match(&mut self, n: usize) {
+        let Some(target) = self.search.as_ref().and_then(|s| s.matches.get(n).copied()) else {
+            return;
+        };
+        let focus = self.focus();
+        self.tab = Tab::for_kind(target.kind);
+        let s = self.state_mut();
+        if let Some(row) = s.rows.position(target) {
+            if row != s.selected {
+                s.scroll = 0;
+                s.link = None;
+            }
+            s.selected = row;
+        }
+        s.focus = if focus == Focus::Detail {
+            Focus::Detail
+        } else {
+            Focus::List
+        };
+        self.keep_selection_visible();
+        if let Some(search) = self.search.as_mut() {
+            search.current = Some(n);
+        }
+    }
+}
