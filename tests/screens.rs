@@ -51,6 +51,7 @@ impl Reader {
                 "Down" => (KeyCode::Down, KeyModifiers::NONE),
                 "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
                 "Ctrl-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
+                "Ctrl-p" => (KeyCode::Char('p'), KeyModifiers::CONTROL),
                 s if s.chars().count() == 1 => {
                     let c = s.chars().next().unwrap_or(' ');
                     let m = if c.is_uppercase() {
@@ -63,6 +64,11 @@ impl Reader {
                 other => panic!("no such key in this test: {other}"),
             };
             let context = input::context(&self.app);
+            let (code, mods) = if *name == "Space" {
+                (KeyCode::Char(' '), KeyModifiers::NONE)
+            } else {
+                (code, mods)
+            };
             match input::resolve(context, input::press(code, mods)) {
                 Some(action) => self.app.update(action),
                 None => panic!("{name} does nothing in {context:?}"),
@@ -165,4 +171,90 @@ fn every_size_is_safe() {
     }
     r.resize(10, 3);
     insta::assert_snapshot!("too_small_10x3", r.screen());
+}
+
+/// Types text into whatever prompt is open.
+fn typed(text: &str) -> Vec<String> {
+    text.chars().map(|c| c.to_string()).collect()
+}
+
+fn run(r: &mut Reader, keys: &[String]) {
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    r.keys(&keys);
+}
+
+#[test]
+fn search_highlights_and_counts_matches() {
+    for (name, w, h) in [("search_80x24", 80, 24), ("search_120x40", 120, 40)] {
+        let mut r = Reader::new(w, h);
+        r.keys(&["2", "/"]);
+        run(&mut r, &typed("kabul"));
+        insta::assert_snapshot!(format!("{name}_typing"), r.screen());
+        r.keys(&["Enter", "n"]);
+        insta::assert_snapshot!(format!("{name}_next"), r.screen());
+    }
+}
+
+#[test]
+fn palette_jumps_by_alias() {
+    for (name, w, h) in [("palette_80x24", 80, 24), ("palette_120x40", 120, 40)] {
+        let mut r = Reader::new(w, h);
+        r.keys(&["Ctrl-p"]);
+        run(&mut r, &typed("fitna"));
+        insta::assert_snapshot!(name, r.screen());
+    }
+}
+
+#[test]
+fn filtered_timeline() {
+    for (name, w, h) in [("filter_80x24", 80, 24), ("filter_120x40", 120, 40)] {
+        let mut r = Reader::new(w, h);
+        // Filter by actor, then choose Jamaat-ul-Ahrar by typing.
+        r.keys(&["2", "f", "Enter"]);
+        run(&mut r, &typed("ahrar"));
+        r.keys(&["Enter"]);
+        insta::assert_snapshot!(name, r.screen());
+    }
+}
+
+#[test]
+fn stance_matrix() {
+    for (name, w, h) in [("matrix_80x24", 80, 24), ("matrix_120x40", 120, 40)] {
+        let mut r = Reader::new(w, h);
+        r.keys(&["5", "m", "j"]);
+        insta::assert_snapshot!(name, r.screen());
+    }
+    let mut r = Reader::new(80, 24);
+    r.keys(&["5", "m", "j", "Enter"]);
+    insta::assert_snapshot!("matrix_cell_opened", r.screen());
+}
+
+#[test]
+fn disputed_claims_side_by_side() {
+    let mut r = Reader::new(120, 40);
+    r.keys(&["D"]);
+    insta::assert_snapshot!("disputes_120x40", r.screen());
+    let mut r = Reader::new(80, 24);
+    r.keys(&["D"]);
+    insta::assert_snapshot!("disputes_80x24", r.screen());
+}
+
+#[test]
+fn story_search_open_follow_back() {
+    let mut r = Reader::new(80, 24);
+    r.keys(&["3", "/"]);
+    run(&mut r, &typed("mehsud"));
+    r.keys(&["Enter", "Enter"]);
+    insta::assert_snapshot!("story_search_1_match_opened", r.screen());
+    let at_match = r.app.current();
+    r.keys(&["Enter"]);
+    insta::assert_snapshot!("story_search_2_followed", r.screen());
+    assert_ne!(
+        r.app.current(),
+        at_match,
+        "following a link leaves the match"
+    );
+    r.keys(&["Backspace"]);
+    insta::assert_snapshot!("story_search_3_back_at_match", r.screen());
+    assert_eq!(r.app.current(), at_match, "Back returns to the match");
 }

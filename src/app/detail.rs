@@ -31,9 +31,9 @@ pub enum Style {
 #[derive(Debug, Clone)]
 pub struct Block<'a> {
     pub indent: u16,
-    /// A bullet ("• ") before the first line; the lines after it hang
-    /// under the text, not under the bullet.
-    pub bullet: bool,
+    /// A marker before the text (a bullet, a branch of the relations
+    /// tree); the lines after the first hang under the text.
+    pub marker: Option<Marker>,
     pub column: Column,
     pub spans: Vec<(Cow<'a, str>, Style)>,
 }
@@ -53,9 +53,32 @@ pub const TWO_COLUMNS: usize = 90;
 const GUTTER: &str = " │ ";
 const SPACES: &str = "                                                                                                                                ";
 
-/// What a bullet looks like, and the room it takes.
-pub const BULLET: &str = "• ";
-const BULLET_WIDTH: u16 = 2;
+/// What starts a block's first line, and what stands under it on the
+/// lines that follow. Both are the same width, in cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub first: &'static str,
+    pub rest: &'static str,
+}
+
+impl Marker {
+    pub const BULLET: Marker = Marker {
+        first: "• ",
+        rest: "  ",
+    };
+    pub const BRANCH: Marker = Marker {
+        first: "├─ ",
+        rest: "│  ",
+    };
+    pub const LAST_BRANCH: Marker = Marker {
+        first: "└─ ",
+        rest: "   ",
+    };
+
+    fn width(self) -> u16 {
+        u16::try_from(self.first.chars().count()).unwrap_or(0)
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Doc<'a> {
@@ -68,8 +91,8 @@ pub struct Doc<'a> {
 #[derive(Debug, Clone)]
 pub struct Line<'d> {
     pub indent: u16,
-    /// Starts with the block's bullet.
-    pub bullet: bool,
+    /// The marker part to draw before the text, inside the indent.
+    pub marker: Option<&'static str>,
     pub pieces: Vec<Piece<'d, Style>>,
 }
 
@@ -85,7 +108,7 @@ impl<'a> Doc<'a> {
     pub(super) fn block(&mut self, indent: u16) -> &mut Block<'a> {
         self.blocks.push(Block {
             indent,
-            bullet: false,
+            marker: None,
             column: Column::Full,
             spans: Vec::new(),
         });
@@ -94,7 +117,11 @@ impl<'a> Doc<'a> {
     }
 
     pub(super) fn bullet(&mut self, indent: u16) {
-        self.block(indent).bullet = true;
+        self.marked(indent, Marker::BULLET);
+    }
+
+    pub(super) fn marked(&mut self, indent: u16, marker: Marker) {
+        self.block(indent).marker = Some(marker);
     }
 
     pub(super) fn blank(&mut self) {
@@ -164,7 +191,7 @@ impl<'a> Doc<'a> {
                     }
                     out.push(Line {
                         indent: 0,
-                        bullet: false,
+                        marker: None,
                         pieces,
                     });
                 }
@@ -207,7 +234,7 @@ fn wrap_blocks<'d>(blocks: &'d [Block<'_>], width: usize) -> Vec<Line<'d>> {
             .iter()
             .map(|(t, s)| Segment { text: t, tag: *s })
             .collect();
-        let hang = if block.bullet { BULLET_WIDTH } else { 0 };
+        let hang = block.marker.map_or(0, Marker::width);
         let indent = block.indent + hang;
         let inner = width.saturating_sub(usize::from(indent)).max(1);
         let wrapped = if segments.is_empty() {
@@ -218,7 +245,7 @@ fn wrap_blocks<'d>(blocks: &'d [Block<'_>], width: usize) -> Vec<Line<'d>> {
         for (n, pieces) in wrapped.into_iter().enumerate() {
             lines.push(Line {
                 indent,
-                bullet: block.bullet && n == 0,
+                marker: block.marker.map(|m| if n == 0 { m.first } else { m.rest }),
                 pieces,
             });
         }
@@ -534,20 +561,41 @@ fn relations<'a>(d: &mut Doc<'a>, brief: &'a Brief, xref: &Xref, r: EntityRef) {
         return;
     }
     section(d, "Relations");
-    for rel in &a.relations {
-        d.block(2)
-            .spans
-            .push((format!("{} ", rel.kind.label()).into(), Style::Label));
-        d.link(brief.label(rel.to), rel.to);
-        relation_tail(d, brief, rel);
-    }
-    for (from, n) in incoming {
-        let rel = &brief.actors[from.index()].relations[n];
-        d.block(2).spans.push((
-            format!("{} ", rel.kind.inverse_label()).into(),
-            Style::Label,
-        ));
-        d.link(brief.label(from), from);
+    // A small tree of the neighbourhood, grouped by kind of relation:
+    // first what this actor does (→), then what others do to it (←).
+    let mut branches: Vec<(
+        bool,
+        crate::model::RelationKind,
+        EntityRef,
+        &crate::model::Relation,
+    )> = a
+        .relations
+        .iter()
+        .map(|rel| (false, rel.kind, rel.to, rel))
+        .chain(incoming.iter().map(|&(from, n)| {
+            let rel = &brief.actors[from.index()].relations[n];
+            (true, rel.kind, from, rel)
+        }))
+        .collect();
+    branches.sort_by_key(|(inward, kind, _, _)| (*inward, *kind));
+    d.block(2).spans.push((brief.label(r).into(), Style::Title));
+    let last = branches.len().saturating_sub(1);
+    for (n, (inward, kind, other, rel)) in branches.into_iter().enumerate() {
+        d.marked(
+            2,
+            if n == last {
+                Marker::LAST_BRANCH
+            } else {
+                Marker::BRANCH
+            },
+        );
+        let (label, arrow) = if inward {
+            (kind.inverse_label(), "←")
+        } else {
+            (kind.label(), "→")
+        };
+        d.push(format!("{label} {arrow} "), Style::Label);
+        d.link(brief.label(other), other);
         relation_tail(d, brief, rel);
     }
 }

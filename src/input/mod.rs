@@ -208,17 +208,20 @@ pub fn footer(context: Context) -> Vec<(String, &'static str)> {
     [context, Context::Global]
         .iter()
         .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
-        // Help takes every key but its own and quit.
+        // Help, the prompt and the picker take every key but their own and quit.
         .filter(|b| {
-            context != Context::Help || b.context == Context::Help || b.action == Action::Quit
+            let own_keys_only = context == Context::Help || context.takes_text();
+            !own_keys_only || b.context == context || b.action == Action::Quit
         })
         .filter_map(|b| {
             let word = b.footer?;
             let keys = if b.action == Action::GoTab(Tab::Overview) {
                 "1-7".to_owned()
             } else {
+                // Where keys are text, a printable key is no command: name the others.
                 b.keys
                     .iter()
+                    .filter(|k| !(context.takes_text() && matches!(k, Key::Char(_))))
                     .take(2)
                     .map(key_name)
                     .collect::<Vec<_>>()

@@ -6,21 +6,68 @@ use super::tree::{Node, Value};
 use crate::model::prose::{RawSegment, split_links};
 use crate::model::{Certainty, Cite, Figure, Kind, Prose, ProseSegment, Relation, RelationKind};
 
+/// How many `[[` may open while another is still open, in one text. Each
+/// costs `split_links` a scan to the next `]]`, so past a few a hostile text
+/// (a megabyte of `[[`) would take quadratic time; a real text has one or
+/// two typos.
+const MAX_REOPENED: usize = 16;
+
+/// The offset of the `[[` that passes `limit` reopened links, if one does.
+/// Jumps from one `[[` or `]]` to the next with `str::find`, so a long text
+/// with few brackets costs little even in a debug build.
+fn reopened(text: &str, limit: usize) -> Option<usize> {
+    let next = |pattern: &str, from: usize| text.get(from..)?.find(pattern).map(|i| from + i);
+    let (mut open, mut close) = (next("[[", 0), next("]]", 0));
+    let (mut inside, mut count) = (false, 0);
+    while let Some(o) = open {
+        match close {
+            Some(c) if c < o => {
+                inside = false;
+                close = next("]]", c + 2);
+            }
+            _ => {
+                if inside {
+                    count += 1;
+                    if count > limit {
+                        return Some(o);
+                    }
+                }
+                inside = true;
+                open = next("[[", o + 2);
+            }
+        }
+    }
+    None
+}
+
+/// Where a byte of the parsed text stands in the file: after the nearest
+/// `[[` at or before it (links are written on one line).
+fn file_byte(pairs: &[(usize, usize)], text_at: usize) -> Option<usize> {
+    let i = pairs.partition_point(|(t, _)| *t <= text_at);
+    i.checked_sub(1)
+        .and_then(|i| pairs.get(i))
+        .map(|(t, f)| f + (text_at - t))
+}
+
 impl Ctx<'_> {
     /// Prose with `[[id]]` / `[[id|text]]` links, each resolved and each
     /// problem pointed at the link itself, not just the field.
     pub fn prose(&mut self, node: &Node) -> Option<Prose> {
         let text = self.text(node)?;
-        let (raw, errors) = split_links(&text);
         let pairs = self.link_pairs(&text, node);
-        // Where a byte of the parsed text stands in the file: after the
-        // nearest `[[` at or before it (links are written on one line).
-        let file_byte = |text_at: usize| {
-            let i = pairs.partition_point(|(t, _)| *t <= text_at);
-            i.checked_sub(1)
-                .and_then(|i| pairs.get(i))
-                .map(|(t, f)| f + (text_at - t))
-        };
+        if let Some(at) = reopened(&text, MAX_REOPENED) {
+            let loc = self.locs(node, std::iter::once(file_byte(&pairs, at)));
+            let loc = loc.first().copied().unwrap_or(node.loc);
+            self.error(
+                loc,
+                2,
+                format!("malformed links: more than {MAX_REOPENED} `[[` open again before a `]]` closes the one before"),
+            );
+            self.help_last("write a link as [[id]] or [[id|text]], closed on the same line");
+            return None;
+        }
+        let (raw, errors) = split_links(&text);
+        let file_byte = |text_at: usize| file_byte(&pairs, text_at);
         let error_locs = self.locs(node, errors.iter().map(|e| file_byte(e.at)));
         let link_locs = self.locs(
             node,
@@ -70,8 +117,12 @@ impl Ctx<'_> {
         pairs
     }
 
-    pub fn opt_prose(&mut self, node: Option<&Node>) -> Prose {
-        node.and_then(|n| self.prose(n)).unwrap_or_default()
+    /// Optional prose: empty when absent, `None` when written but broken.
+    pub fn opt_prose(&mut self, node: Option<&Node>) -> Option<Prose> {
+        match node {
+            None => Some(Prose::default()),
+            Some(n) => self.prose(n),
+        }
     }
 
     /// `cites:` — a list of source ids or `{ source, para }` mappings.
@@ -181,5 +232,21 @@ impl Ctx<'_> {
                 Vec::new()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reopened;
+
+    #[test]
+    fn reopened_links_are_counted_until_a_close() {
+        assert_eq!(reopened("[[a]] [[b]] [[c]]", 0), None);
+        assert_eq!(reopened("[[a [[b]]", 0), Some(4));
+        assert_eq!(reopened("[[a [[b]]", 1), None);
+        // Counted over the whole text, not reset by a `]]`.
+        assert_eq!(reopened("[[a [[b [[c ]] [[d [[e", 3), None);
+        assert_eq!(reopened("[[a [[b [[c ]] [[d [[e [[f", 3), Some(23));
+        assert_eq!(reopened("[[[[[[", 1), Some(4));
     }
 }

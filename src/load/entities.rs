@@ -111,13 +111,19 @@ pub enum Built {
 }
 
 impl Ctx<'_> {
+    /// Builds one entity. Every field is read (and every problem reported)
+    /// before any `?` can return: a missing title must not hide a broken
+    /// link in the summary.
     pub fn build(&mut self, kind: Kind, node: &Node, id: Option<String>) -> Option<Built> {
         let f = self.mapping(node, what(kind), fields_of(kind))?;
         // The declare pass already reported a bad or missing id.
         let built = match kind {
             Kind::Source => {
                 let title = self.req_text(&f, "title");
+                let short = self.opt_text(&f, "short");
                 let kind = self.req_vocab::<SourceKind>(&f, "kind");
+                let publisher = self.opt_text(&f, "publisher");
+                let author = self.opt_text(&f, "author");
                 let published = f.get("published").and_then(|n| self.date(n));
                 let published_note = self.opt_text(&f, "published_note");
                 self.check_inferred(
@@ -127,52 +133,69 @@ impl Ctx<'_> {
                     "published",
                     "published_note",
                 );
+                let file = self.opt_text(&f, "file");
+                let url = self.opt_text(&f, "url");
+                let summary = self.opt_prose(f.get("summary"));
                 Built::Source(Source {
                     id: id?,
                     title: title?,
-                    short: self.opt_text(&f, "short"),
+                    short,
                     kind: kind?,
-                    publisher: self.opt_text(&f, "publisher"),
-                    author: self.opt_text(&f, "author"),
+                    publisher,
+                    author,
                     published,
                     published_note,
-                    file: self.opt_text(&f, "file"),
-                    url: self.opt_text(&f, "url"),
-                    summary: self.opt_prose(f.get("summary")),
+                    file,
+                    url,
+                    summary: summary?,
                 })
             }
             Kind::Actor => {
                 let name = self.req_text(&f, "name");
+                let short = self.opt_text(&f, "short");
+                let aliases = self.text_list(f.get("aliases"));
                 let kind = self.req_vocab::<ActorKind>(&f, "kind");
+                let role = self.opt_text(&f, "role");
+                let summary = self.opt_prose(f.get("summary"));
+                let relations = self.relations(f.get("relations"));
+                let figures = self.figures(f.get("figures"));
                 let cites = self.req_cites(&f, "an actor");
                 Built::Actor(Actor {
                     id: id?,
                     name: name?,
-                    short: self.opt_text(&f, "short"),
-                    aliases: self.text_list(f.get("aliases")),
+                    short,
+                    aliases,
                     kind: kind?,
-                    role: self.opt_text(&f, "role"),
-                    summary: self.opt_prose(f.get("summary")),
-                    relations: self.relations(f.get("relations")),
-                    figures: self.figures(f.get("figures")),
+                    role,
+                    summary: summary?,
+                    relations,
+                    figures,
                     cites,
                 })
             }
             Kind::Issue => {
                 let title = self.req_text(&f, "title");
+                let short = self.opt_text(&f, "short");
+                let summary = self.opt_prose(f.get("summary"));
+                let cites = self.cites(f.get("cites"));
                 Built::Issue(Issue {
                     id: id?,
                     title: title?,
-                    short: self.opt_text(&f, "short"),
-                    summary: self.opt_prose(f.get("summary")),
-                    cites: self.cites(f.get("cites")),
+                    short,
+                    summary: summary?,
+                    cites,
                 })
             }
             Kind::Event => {
-                let date = self.required(&f, "date").and_then(|n| self.date(n));
+                let date = self.req_date(&f, "date");
                 let date_note = self.opt_text(&f, "date_note");
                 self.check_inferred(date, date_note.as_deref(), &f, "date", "date_note");
                 let title = self.req_text(&f, "title");
+                let place = self.opt_text(&f, "place");
+                let actors = self.references(f.get("actors"), Kind::Actor);
+                let summary = self.opt_prose(f.get("summary"));
+                let figures = self.figures(f.get("figures"));
+                let tags = self.text_list(f.get("tags"));
                 let certainty = self.req_vocab::<Certainty>(&f, "certainty");
                 let cites = self.req_cites(&f, "an event");
                 Built::Event(Event {
@@ -180,11 +203,11 @@ impl Ctx<'_> {
                     date: date?,
                     date_note,
                     title: title?,
-                    place: self.opt_text(&f, "place"),
-                    actors: self.references(f.get("actors"), Kind::Actor),
-                    summary: self.opt_prose(f.get("summary")),
-                    figures: self.figures(f.get("figures")),
-                    tags: self.text_list(f.get("tags")),
+                    place,
+                    actors,
+                    summary: summary?,
+                    figures,
+                    tags,
                     certainty: certainty?,
                     cites,
                 })
@@ -193,20 +216,23 @@ impl Ctx<'_> {
                 let by = self
                     .required(&f, "by")
                     .and_then(|n| self.reference(n, Some(Kind::Actor)));
-                let of_node = self.required(&f, "of");
-                let of = self.references(of_node, Kind::Actor);
+                let of = self
+                    .required(&f, "of")
+                    .and_then(|n| self.actor_list(n, "of"));
                 let title = self.req_text(&f, "title");
+                let summary = self.opt_prose(f.get("summary"));
                 let status = self.req_vocab::<DemandStatus>(&f, "status");
+                let date = f.get("date").and_then(|n| self.date(n));
                 let certainty = self.req_vocab::<Certainty>(&f, "certainty");
                 let cites = self.req_cites(&f, "a demand");
                 Built::Demand(Demand {
                     id: id?,
                     by: by?,
-                    of: if of.is_empty() { None? } else { of },
+                    of: of?,
                     title: title?,
-                    summary: self.opt_prose(f.get("summary")),
+                    summary: summary?,
                     status: status?,
-                    date: f.get("date").and_then(|n| self.date(n)),
+                    date,
                     certainty: certainty?,
                     cites,
                 })
@@ -219,15 +245,17 @@ impl Ctx<'_> {
                     .required(&f, "issue")
                     .and_then(|n| self.reference(n, Some(Kind::Issue)));
                 let stance = self.req_vocab::<Stance>(&f, "stance");
-                let certainty = self.req_vocab::<Certainty>(&f, "certainty");
-                let cites = self.req_cites(&f, "a position");
                 let title = self.opt_text(&f, "title");
-                let date = f.get("date").and_then(|n| self.date(n));
-                let date_note = self.opt_text(&f, "date_note");
-                self.check_inferred(date, date_note.as_deref(), &f, "date", "date_note");
+                let summary = self.opt_prose(f.get("summary"));
+                let quote = self.opt_text(&f, "quote");
                 let quote_by = f
                     .get("quote_by")
                     .and_then(|n| self.reference(n, Some(Kind::Actor)));
+                let date = f.get("date").and_then(|n| self.date(n));
+                let date_note = self.opt_text(&f, "date_note");
+                self.check_inferred(date, date_note.as_deref(), &f, "date", "date_note");
+                let certainty = self.req_vocab::<Certainty>(&f, "certainty");
+                let cites = self.req_cites(&f, "a position");
                 let has_title = title.is_some();
                 Built::Position(
                     Position {
@@ -236,8 +264,8 @@ impl Ctx<'_> {
                         actor: actor?,
                         issue: issue?,
                         stance: stance?,
-                        summary: self.opt_prose(f.get("summary")),
-                        quote: self.opt_text(&f, "quote"),
+                        summary: summary?,
+                        quote,
                         quote_by,
                         date,
                         date_note,
@@ -249,6 +277,25 @@ impl Ctx<'_> {
             }
         };
         Some(built)
+    }
+
+    /// One actor id or a list of them, at least one.
+    fn actor_list(&mut self, node: &Node, key: &str) -> Option<Vec<crate::model::EntityRef>> {
+        if matches!(&node.value, super::tree::Value::Seq(v) if v.is_empty()) {
+            self.error(
+                node.loc,
+                node.width,
+                format!("`{key}` names at least one actor"),
+            );
+            return None;
+        }
+        let refs = self.references(Some(node), Kind::Actor);
+        let written = match &node.value {
+            super::tree::Value::Seq(v) => v.len(),
+            _ => 1,
+        };
+        // Every unresolved one was reported.
+        (refs.len() == written).then_some(refs)
     }
 
     /// An inferred (`~`) date must say why.
@@ -285,12 +332,12 @@ impl Ctx<'_> {
         let f = self.mapping(node, "the `brief` section", BRIEF_FIELDS)?;
         let id = self.req_text(&f, "id");
         if let (Some(id), Some(n)) = (&id, f.get("id"))
-            && let Some(problem) = super::fields::id_problem(id)
+            && let Some(problem) = super::ids::id_problem(id)
         {
             self.error(n.loc, id.chars().count(), problem.to_owned());
         }
         let title = self.req_text(&f, "title");
-        let as_of = self.required(&f, "as_of").and_then(|n| self.date(n));
+        let as_of = self.req_date(&f, "as_of");
         let summary = self.required(&f, "summary").and_then(|n| self.prose(n));
         let key_points = self.list(f.get("key_points"), "key_points", |ctx, n| ctx.prose(n));
         let cites = self.cites(f.get("cites"));

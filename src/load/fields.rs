@@ -2,74 +2,24 @@
 //! problem recorded and none fatal: a bad field yields `None` and a
 //! diagnostic, and the walk goes on so the author sees everything at once.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::diagnostic::Diagnostic;
+use super::ids::Ids;
 use super::suggest::closest;
 use super::tree::{Loc, Node, Value};
 use crate::model::{Date, EntityRef, Kind, Vocabulary};
 use crate::text::safe as safe_text;
 
-/// Every id of the brief, with where it was declared.
-pub struct Ids {
-    pub map: HashMap<String, (EntityRef, usize, Loc)>,
-    /// How many more unknown ids may be given a suggestion. Each one scans
-    /// every id, so without a bound a brief of many broken references would
-    /// take time quadratic in its size; only the first problems are printed.
-    pub suggestions_left: Cell<usize>,
-}
-
-/// Suggestions computed per load; more than `render` ever prints.
-pub const MAX_SUGGESTIONS: usize = 1_000;
-
-impl Ids {
-    pub fn new() -> Self {
-        Ids {
-            map: HashMap::new(),
-            suggestions_left: Cell::new(MAX_SUGGESTIONS),
-        }
-    }
-
-    /// The closest id of kind `want` to `id`, and (when none is close) a
-    /// few ids of that kind, while the suggestion budget lasts.
-    fn suggest(&self, id: &str, want: Option<Kind>) -> Option<String> {
-        let left = self.suggestions_left.get();
-        if left == 0 {
-            return None;
-        }
-        self.suggestions_left.set(left - 1);
-        let of_kind = || {
-            self.map
-                .iter()
-                .filter(move |(_, (r, _, _))| want.is_none_or(|k| k == r.kind))
-                .map(|(k, _)| k.as_str())
-        };
-        if let Some(near) = closest(id, of_kind()) {
-            return Some(format!("did you mean `{near}`?"));
-        }
-        let mut some: Vec<&str> = of_kind().collect();
-        let what = want.map_or("entities", Kind::section);
-        if some.is_empty() {
-            return Some(format!("this brief has no {what} yet"));
-        }
-        some.sort_unstable();
-        let more = if some.len() > 8 { ", …" } else { "" };
-        some.truncate(8);
-        Some(format!(
-            "the {what} of this brief are: {}{more}",
-            some.join(", ")
-        ))
-    }
-}
+/// The shapes of a date, for help lines.
+const DATE_FORMS: &str =
+    "as 2025, 2025-10, 2025-10-28, late 2025-10 or 2026-01-02..2026-01-03 (see briefs/FORMAT.md)";
 
 /// The state of one walk over one file.
 pub struct Ctx<'a> {
     pub file: usize,
     /// The file's text, for locating inline links inside prose.
     pub text: &'a str,
-    /// Byte offset where each line starts, so locations convert in O(log n).
-    line_starts: Vec<usize>,
     pub ids: &'a Ids,
     pub diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -107,13 +57,9 @@ impl<'a> Ctx<'a> {
         ids: &'a Ids,
         diagnostics: &'a mut Vec<Diagnostic>,
     ) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Ctx {
             file,
             text,
-            line_starts,
             ids,
             diagnostics,
         }
@@ -152,6 +98,9 @@ impl<'a> Ctx<'a> {
                     "expected {what} (a mapping of fields), found {}",
                     node.value.describe()
                 ),
+            );
+            self.help_last(
+                "write its fields as `key: value` lines, indented under it (see briefs/FORMAT.md)",
             );
             return None;
         };
@@ -222,17 +171,14 @@ impl<'a> Ctx<'a> {
         match &node.value {
             Value::Str(s) => Some(safe_text::sanitize(s).into_owned()),
             other => {
-                let hint = match other {
-                    Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                        "; put it in quotes to keep it as written"
-                    }
-                    _ => "",
-                };
                 self.error(
                     node.loc,
                     node.width,
-                    format!("expected text, found {}{hint}", other.describe()),
+                    format!("expected text, found {}", other.describe()),
                 );
+                if matches!(other, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+                    self.help_last("put it in quotes to keep it as written");
+                }
                 None
             }
         }
@@ -266,7 +212,10 @@ impl<'a> Ctx<'a> {
     /// A date; a bare year (`2025`) is read by YAML as a number, and is fine.
     pub fn date(&mut self, node: &Node) -> Option<Date> {
         let text = match &node.value {
-            Value::Int(n) => n.to_string(),
+            // Only as digits: `0x7E9` is 2025 to YAML, but not a date.
+            Value::Int(n) if self.text.get(node.span.clone()) == Some(n.to_string().as_str()) => {
+                n.to_string()
+            }
             _ => self.text(node)?,
         };
         match text.parse::<Date>() {
@@ -278,13 +227,19 @@ impl<'a> Ctx<'a> {
                     col: node.loc.col + offset + u32::try_from(e.column).unwrap_or(0),
                 };
                 self.error(loc, 1, format!("bad date: {}", e.message));
-                self.help(Some(
-                    "dates look like 2025, 2025-10, 2025-10-28, late 2025-10 or 2026-01-02..2026-01-03"
-                        .to_owned(),
-                ));
+                self.help_last(&format!("write a date {DATE_FORMS}"));
                 None
             }
         }
+    }
+
+    /// A date field that must be present.
+    pub fn req_date(&mut self, fields: &Fields<'_>, key: &str) -> Option<Date> {
+        let Some(node) = self.required(fields, key) else {
+            self.help_last(&format!("add `{key}:` {DATE_FORMS}"));
+            return None;
+        };
+        self.date(node)
     }
 
     /// A word from a closed vocabulary.
@@ -351,6 +306,8 @@ impl<'a> Ctx<'a> {
                         want.noun()
                     ),
                 );
+                let help = self.ids.suggest(id, Some(want));
+                self.help(help);
                 None
             }
             None => {
@@ -392,7 +349,7 @@ impl<'a> Ctx<'a> {
     /// once per link. `None`, or a byte out of order, falls back to `node`.
     pub fn locs(&self, node: &Node, bytes: impl Iterator<Item = Option<usize>>) -> Vec<Loc> {
         let mut at = node.span.start;
-        let mut cursor = self.loc_of_byte(at);
+        let mut cursor = node.span_loc;
         let mut out = Vec::new();
         for byte in bytes {
             let Some(byte) = byte.filter(|b| *b >= at && *b <= self.text.len()) else {
@@ -413,91 +370,8 @@ impl<'a> Ctx<'a> {
         }
         out
     }
-
-    /// Location of a byte offset in the file.
-    pub fn loc_of_byte(&self, byte: usize) -> Loc {
-        let byte = self.text.floor_char_boundary(byte.min(self.text.len()));
-        let i = self
-            .line_starts
-            .partition_point(|&s| s <= byte)
-            .saturating_sub(1);
-        let start = self.line_starts.get(i).copied().unwrap_or(0);
-        let col = self.text[start..byte].chars().count() + 1;
-        Loc {
-            line: count(i + 1),
-            col: count(col),
-        }
-    }
 }
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Is `id` a well-formed id: lowercase kebab-case, at most 64 characters?
-pub fn id_problem(id: &str) -> Option<&'static str> {
-    if id.is_empty() {
-        return Some("an id cannot be empty");
-    }
-    if id.len() > 64 {
-        return Some("an id has at most 64 characters");
-    }
-    let ok_chars = id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok_chars {
-        return Some("an id uses only lowercase letters, digits and hyphens (kebab-case)");
-    }
-    if id.starts_with('-') || id.ends_with('-') || id.contains("--") {
-        return Some("an id has single hyphens between words, none at either end");
-    }
-    None
-}
-
-/// How to fix a bad id: its kebab-case spelling when there is one.
-pub fn id_help(id: &str) -> String {
-    let mut kebab = String::new();
-    for c in id.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            kebab.push(c);
-        } else if !kebab.is_empty() && !kebab.ends_with('-') {
-            kebab.push('-');
-        }
-    }
-    let kebab = kebab.trim_end_matches('-');
-    if kebab != id && id_problem(kebab).is_none() {
-        format!("write it as `{kebab}`")
-    } else if id.len() > 64 {
-        "shorten it to 64 characters or fewer".to_owned()
-    } else {
-        "an id is lowercase words and digits joined by single hyphens, such as `kabul-meeting-2026`"
-            .to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_kebab_case() {
-        assert_eq!(id_problem("ttp"), None);
-        assert_eq!(id_problem("kabul-meeting-2026"), None);
-        assert!(id_problem("TTP").is_some());
-        assert!(id_problem("a--b").is_some());
-        assert!(id_problem("-a").is_some());
-        assert!(id_problem("a_b").is_some());
-        assert!(id_problem(&"a".repeat(65)).is_some());
-    }
-
-    #[test]
-    fn id_help_offers_the_kebab_spelling() {
-        assert_eq!(id_help("Noor Wali"), "write it as `noor-wali`");
-        assert_eq!(
-            id_help("kabul_meeting_2026"),
-            "write it as `kabul-meeting-2026`"
-        );
-        assert!(id_help("---").starts_with("an id is"));
-        assert!(id_help(&"a".repeat(65)).starts_with("shorten"));
-    }
 }

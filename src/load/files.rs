@@ -196,15 +196,16 @@ fn read_one(path: &Path, total: &mut u64, report: &mut Report) -> Option<SourceF
         Ok(text) => Some(SourceFile { name, text }),
         Err(Undecodable {
             loc,
-            message: msg,
+            message,
+            help,
             lossy,
         }) => {
             // Kept (with replacement characters) so the diagnostic can quote the line.
             let index = report.files.len();
             report.files.push(SourceFile { name, text: lossy });
-            report.diagnostics.push(Diagnostic::at(index, loc, 1, msg).with_help(
-                "a brief must be UTF-8 text; convert it (for example with iconv) or check that this is the right file",
-            ));
+            report
+                .diagnostics
+                .push(Diagnostic::at(index, loc, 1, message).with_help(help));
             None
         }
     }
@@ -214,6 +215,7 @@ fn read_one(path: &Path, total: &mut u64, report: &mut Report) -> Option<SourceF
 pub struct Undecodable {
     pub loc: Loc,
     pub message: String,
+    pub help: &'static str,
     pub lossy: String,
 }
 
@@ -230,6 +232,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, Undecodable> {
             return Err(Undecodable {
                 loc: loc_of(&String::from_utf8_lossy(&bytes[..good])),
                 message: "not UTF-8 text: invalid byte here".to_owned(),
+                help: "a brief must be UTF-8 text; convert it (for example with iconv) or check that this is the right file",
                 lossy: String::from_utf8_lossy(bytes).into_owned(),
             });
         }
@@ -238,7 +241,9 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, Undecodable> {
         return Err(Undecodable {
             loc: loc_of(&text[..at]),
             message: "a NUL byte: this looks like a binary file, not YAML".to_owned(),
-            lossy: text.replace('\0', "\\u{0}"),
+            help: "a brief is plain text; check that this is the right file",
+            // Quoted through the sanitiser, which shows the NUL as `\u{0}`.
+            lossy: text,
         });
     }
     Ok(text)

@@ -15,7 +15,9 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         } else {
             distance(word, cand, limit + 1)
         };
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+        // Ties go to the first in alphabetical order, so the suggestion does
+        // not depend on the order candidates come in (ids come from a map).
+        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && cand < bc)) {
             best = Some((d, cand));
         }
     }
@@ -65,6 +67,12 @@ mod tests {
         assert_eq!(closest("sumary", fields), Some("summary"));
         assert_eq!(closest("titel", fields), Some("title"));
         assert_eq!(closest("colour", fields), None);
+    }
+
+    #[test]
+    fn ties_are_broken_alphabetically() {
+        assert_eq!(closest("tpp", ["tap", "ttp"]), Some("tap"));
+        assert_eq!(closest("tpp", ["ttp", "tap"]), Some("tap"));
     }
 
     #[test]

@@ -9,9 +9,9 @@
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{
-    Budget, DuplicateKeyPolicy, Error, NonFiniteFloatPolicy, Options, Spanned, budget::BudgetBreach,
-};
+use serde_saphyr::{Budget, DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
+
+pub use super::parse_error::ParseError;
 
 /// A 1-based line and column (in characters) in one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -30,6 +30,9 @@ pub struct Node {
     /// Byte range of the node's text where it is defined (for an alias, the
     /// anchored node): inline links are searched for here and nowhere else.
     pub span: std::ops::Range<usize>,
+    /// Where `span` starts, so locations inside it need no counting from
+    /// the start of the line.
+    pub span_loc: Loc,
 }
 
 #[derive(Debug)]
@@ -95,187 +98,28 @@ fn options() -> Options {
     options
 }
 
-/// A parse failure: where, and what to tell the author.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    pub loc: Loc,
-    /// The whole message: "YAML syntax: …" for malformed YAML, or the limit
-    /// that was passed.
-    pub message: String,
-    pub help: Option<String>,
-}
-
 /// Parses one YAML document. An empty document (only comments, or nothing)
 /// yields `Ok(None)`.
 pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
     match serde_saphyr::from_str_with_options::<Option<Node>>(text, options()) {
         Ok(node) => Ok(node.filter(|n| !matches!(n.value, Value::Null))),
-        Err(err) => Err(to_parse_error(&err)),
+        Err(err) => Err(ParseError::new(&err, text)),
     }
 }
 
-fn to_parse_error(err: &Error) -> ParseError {
-    let loc = err
-        .location()
-        .map(|l| Loc {
-            line: clamp(l.line()),
-            col: clamp(l.column()),
-        })
-        .unwrap_or(Loc { line: 1, col: 1 });
-    let mut inner = err;
-    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = inner {
-        inner = error;
-    }
-    let message = match inner {
-        Error::Budget { breach, .. } => budget_message(breach),
-        Error::AliasReplayLimitExceeded { .. }
-        | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => limit_message(Limit::Replayed),
-        Error::MultipleDocuments { .. } => limit_message(Limit::Documents),
-        other => {
-            let text = clean_message(&other.to_string());
-            if text.contains("recursion limit") {
-                limit_message(Limit::Depth)
-            } else {
-                let help = syntax_help(&text);
-                return ParseError {
-                    loc,
-                    message: format!("YAML syntax: {text}"),
-                    help,
-                };
-            }
-        }
-    };
-    ParseError {
-        loc,
-        message,
-        help: None,
-    }
-}
-
-/// A hint for the syntax errors an author most often meets; the parser's
-/// message names the symptom, which is not always where the mistake is.
-fn syntax_help(message: &str) -> Option<String> {
-    let help = if message.contains("tab") {
-        "indent with spaces: YAML does not allow tabs for indentation"
-    } else if message.contains("':' indicator")
-        || message.contains("mapping values are not allowed")
-    {
-        "a `: ` inside text starts a new key: put such text in quotes; also check that every `[` and `{` above is closed"
-    } else if message.contains("unclosed") {
-        "close each `[` with `]` and each `{` with `}`"
-    } else if message.contains("did not find expected") || message.contains("indentation") {
-        "check the indentation against the lines above: the fields of one mapping, and the `- ` of one list, start in the same column; a quote left open also ends up here"
-    } else if message.contains("quoted scalar") {
-        "check the quotes: inside \"…\" a backslash starts an escape (write \\\\ for one backslash), inside '…' write '' for one quote"
-    } else if message.contains("anchor") {
-        "an alias `*name` needs an anchor `&name` earlier in the file"
-    } else {
-        return None;
-    };
-    Some(help.to_owned())
-}
-
-fn clamp(n: u64) -> u32 {
+/// 1-based line or column, from serde-saphyr's u64 (0 means unknown).
+pub(super) fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX).max(1)
-}
-
-/// The limits a file can pass, each with the one message that names it.
-enum Limit {
-    Depth,
-    Nodes,
-    Replayed,
-    Aliases,
-    Documents,
-    Text,
-    Other,
-}
-
-fn budget_message(breach: &BudgetBreach) -> String {
-    limit_message(match breach {
-        BudgetBreach::Depth { .. } => Limit::Depth,
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => Limit::Nodes,
-        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
-            Limit::Replayed
-        }
-        BudgetBreach::Aliases { .. }
-        | BudgetBreach::Anchors { .. }
-        | BudgetBreach::AliasAnchorRatio { .. }
-        | BudgetBreach::MergeKeys { .. } => Limit::Aliases,
-        BudgetBreach::Documents { .. } => Limit::Documents,
-        BudgetBreach::ScalarBytes { .. } => Limit::Text,
-        _ => Limit::Other,
-    })
-}
-
-fn limit_message(limit: Limit) -> String {
-    match limit {
-        Limit::Depth => format!(
-            "nesting deeper than the limit of {} levels; a brief needs far fewer",
-            budget::MAX_DEPTH
-        ),
-        Limit::Nodes => format!(
-            "more than the limit of {} YAML values in one file (aliases count each time they are used); split the brief into several files",
-            thousands(budget::MAX_NODES)
-        ),
-        Limit::Replayed => format!(
-            "aliases expand to more than the limit of {} values in one file; write the values out or use fewer aliases",
-            thousands(budget::MAX_REPLAYED)
-        ),
-        Limit::Aliases => format!(
-            "more than the limit of {} aliases or anchors in one file",
-            thousands(budget::MAX_ALIASES)
-        ),
-        Limit::Documents => {
-            "a brief file holds one YAML document; remove the `---` separator or split the file"
-                .to_owned()
-        }
-        Limit::Text => format!(
-            "more than the limit of {} MiB of text in one file (aliases count each time they are used)",
-            budget::MAX_TEXT_BYTES / (1024 * 1024)
-        ),
-        Limit::Other => "the file is too large or too complex to read safely".to_owned(),
-    }
-}
-
-/// `8000000` → `8,000,000`, as the format document writes limits.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// serde-saphyr's display repeats the location ("error: line 2 column 2: …")
-/// and may append a snippet; we print our own location and snippet.
-fn clean_message(text: &str) -> String {
-    let first = text.lines().next().unwrap_or(text);
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    let rest = match first.strip_prefix("line ") {
-        Some(after) => after
-            .split_once(": ")
-            .filter(|(pos, _)| pos.contains(" column "))
-            .map_or(first, |(_, msg)| msg),
-        None => first,
-    };
-    // Drop a trailing " at line N, column M": we print the location ourselves.
-    let rest = match rest.rfind(" at line ") {
-        Some(i) if rest[i..].contains(", column ") => &rest[..i],
-        _ => rest,
-    };
-    let rest = rest.trim_end_matches(", set DuplicateKeyPolicy in Options if acceptable");
-    rest.to_owned()
 }
 
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<Value>::deserialize(d)?;
         let used = spanned.referenced;
+        let span_loc = Loc {
+            line: clamp(spanned.defined.line()),
+            col: clamp(spanned.defined.column()),
+        };
         let defined = spanned.defined.span();
         let start = defined.byte_offset().unwrap_or(0);
         let end = start.saturating_add(defined.byte_len().unwrap_or(0));
@@ -286,6 +130,7 @@ impl<'de> Deserialize<'de> for Node {
             },
             width: usize::try_from(used.span().len()).unwrap_or(1).max(1),
             span: usize::try_from(start).unwrap_or(0)..usize::try_from(end).unwrap_or(0),
+            span_loc,
             value: spanned.value,
         })
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::highlight::marks;
 use super::theme;
-use crate::app::detail::{BULLET, Layout};
+use crate::app::detail::Layout;
 use crate::app::{App, Focus};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
@@ -26,9 +26,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
     for (y, line) in (area.y..).zip(lines) {
         let mut spans = Vec::with_capacity(line.pieces.len() + 1);
         let indent = usize::from(line.indent);
-        if line.bullet {
-            let pad = indent.saturating_sub(BULLET.chars().count());
-            spans.push(Span::raw(format!("{}{BULLET}", " ".repeat(pad))));
+        if let Some(marker) = line.marker {
+            let pad = indent.saturating_sub(marker.chars().count());
+            spans.push(Span::raw(format!("{}{marker}", " ".repeat(pad))));
         } else if indent > 0 {
             spans.push(Span::raw(" ".repeat(indent)));
         }
