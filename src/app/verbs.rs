@@ -94,10 +94,8 @@ impl App {
             Action::Jump => self.open_palette(),
             Action::Filter => self.open_filter_fields(),
             Action::ClearFilters => self.set_filters(filter::Filters::default()),
-            Action::ToggleMatrix => {
-                if self.tab == Tab::Positions {
-                    self.matrix.on = !self.matrix.on;
-                }
+            Action::ToggleMatrix if self.tab == Tab::Positions => {
+                self.matrix.on = !self.matrix.on;
             }
             Action::ToggleDisputes => {
                 self.tab = Tab::Overview;
@@ -118,18 +116,14 @@ impl App {
                 }
             }
             _ if self.matrix_shown() => self.update_matrix(action),
-            Action::Open => {
-                if self.current().is_some() {
-                    self.state_mut().focus = Focus::Detail;
-                    if self.state().link.is_none() {
-                        self.focus_first_visible_link();
-                    }
+            Action::Open if self.current().is_some() => {
+                self.state_mut().focus = Focus::Detail;
+                if self.state().link.is_none() {
+                    self.focus_first_visible_link();
                 }
             }
-            Action::Leave => {
-                if self.tab.kind().is_some() {
-                    self.state_mut().focus = Focus::List;
-                }
+            Action::Leave if self.tab.kind().is_some() => {
+                self.state_mut().focus = Focus::List;
             }
             Action::FollowLink => {
                 let n = self.state().link;
