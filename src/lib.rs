@@ -12,6 +12,11 @@
 //! - [`input`]: the one binding table: key → `Action` per context. It also
 //!   feeds the footer and the help overlay.
 //! - [`ui`]: pure rendering from `&App`.
+//! - [`search`]: full-text search (case- and accent-folded) and the names
+//!   the jump palette matches, indexed once at load. Imports the model only.
+//! - [`tui`]: the terminal's lifetime (raw mode, alternate screen, signals)
+//!   and the event loop; [`cli`] the command line; [`bundled`] the brief
+//!   compiled into the binary.
 //! - [`text`]: the one sanitiser that keeps brief text from driving a
 //!   terminal, and word wrapping at the widths ratatui draws with.
 //!
