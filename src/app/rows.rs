@@ -6,8 +6,6 @@
 //! the UI's business; this is only structure, so navigation can skip
 //! headings and find any entity's row in O(1).
 
-use std::collections::HashMap;
-
 use crate::model::{ActorKind, Brief, EntityRef, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,21 +27,49 @@ pub enum Group {
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
     pub rows: Vec<Row>,
-    /// Row index of each listed entity.
-    pos: HashMap<EntityRef, usize>,
+    /// The kind of entity listed.
+    kind: Option<Kind>,
+    /// Row index of each entity of `kind`, by entity index; `u32::MAX`
+    /// where a filter hides it. A plain array: looked up per search match.
+    pos: Vec<u32>,
+    /// How many items stand at or above each row ("12 of 340").
+    ordinal: Vec<u32>,
+    items: usize,
 }
 
+const HIDDEN: u32 = u32::MAX;
+
 impl Rows {
-    fn from_rows(rows: Vec<Row>) -> Self {
-        let pos = rows
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| match r {
-                Row::Item(e) => Some((*e, i)),
-                Row::Heading(_) => None,
-            })
-            .collect();
-        Rows { rows, pos }
+    fn from_rows(rows: Vec<Row>, kind: Kind, entities: usize) -> Self {
+        let mut pos = vec![HIDDEN; entities];
+        let mut ordinal = Vec::with_capacity(rows.len());
+        let mut items = 0;
+        for (i, row) in rows.iter().enumerate() {
+            if let Row::Item(e) = row {
+                if let Some(slot) = pos.get_mut(e.index()) {
+                    *slot = u32::try_from(i).unwrap_or(HIDDEN);
+                }
+                items += 1;
+            }
+            ordinal.push(u32::try_from(items).unwrap_or(u32::MAX));
+        }
+        Rows {
+            rows,
+            kind: Some(kind),
+            pos,
+            ordinal,
+            items,
+        }
+    }
+
+    /// How many entities the list shows.
+    pub fn items(&self) -> usize {
+        self.items
+    }
+
+    /// The item number of `row`, counted from 1 (headings count the item above).
+    pub fn ordinal(&self, row: usize) -> usize {
+        self.ordinal.get(row).map_or(0, |&n| n as usize)
     }
 
     pub fn len(&self) -> usize {
@@ -55,7 +81,13 @@ impl Rows {
     }
 
     pub fn position(&self, r: EntityRef) -> Option<usize> {
-        self.pos.get(&r).copied()
+        if Some(r.kind) != self.kind {
+            return None;
+        }
+        self.pos
+            .get(r.index())
+            .filter(|&&p| p != HIDDEN)
+            .map(|&p| p as usize)
     }
 
     pub fn item(&self, row: usize) -> Option<EntityRef> {
@@ -134,7 +166,7 @@ pub fn build(brief: &Brief, kind: Kind, admit: impl Fn(EntityRef) -> bool) -> Ro
             );
         }
     }
-    Rows::from_rows(rows)
+    Rows::from_rows(rows, kind, brief.len(kind))
 }
 
 /// Rows in `order`, with a heading wherever the group changes. The sorts

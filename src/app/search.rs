@@ -127,7 +127,7 @@ impl App {
                 .position(*r)
                 .is_some()
         });
-        s.matches.sort_by_key(order);
+        s.matches.sort_unstable_by_key(order);
         s.current = None;
         let first = jump
             .then(|| self.first_match_from_here(&s.matches))

@@ -3,7 +3,9 @@
 //! Each [`Diagnostic`] names a file, a line and a column; [`Report`] renders
 //! them with annotate-snippets as `file:line:col: message`, the offending
 //! line quoted and marked, and a help line when there is a fix to suggest.
-//! Everything printed passes through [`crate::text::safe`].
+//! Everything printed passes through [`crate::text::safe`]. A long line is
+//! quoted as a window around the mark, and only the first [`MAX_PRINTED`]
+//! problems are rendered, so a report on a huge file stays small and fast.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 

@@ -137,6 +137,10 @@ fn syntax_help(message: &str) -> Option<String> {
         || message.contains("mapping values are not allowed")
     {
         "a `: ` inside text starts a new key: put such text in quotes"
+    } else if message == "invalid indentation" {
+        // The scanner's word for a `[…]` or `{…}` spread over lines with a
+        // line (often the closing bracket) not indented past its key.
+        "a `[…]` or `{…}` spread over several lines indents every line, the closing bracket too, further than its key"
     } else if message.contains("did not find expected") || message.contains("indentation") {
         "check the indentation against the lines above: the fields of one mapping, and the `- ` of one list, start in the same column"
     } else if message.contains("quoted scalar") {
@@ -154,10 +158,11 @@ fn syntax_help(message: &str) -> Option<String> {
 /// How many lines before an error are searched for an unclosed bracket.
 const LOOK_BACK: u32 = 20;
 
-/// The most recent `[` or `{` left open in the lines up to the error, if
-/// any: the usual cause of a syntax error reported a line or two later.
-/// Skips quoted text and comments; a closing bracket with no opener in
-/// view (a list that began further up) is ignored.
+/// The most recent `[` or `{` left open in the lines up to the error's,
+/// if any: the usual cause of a syntax error reported a line or two later.
+/// The error's own line counts whole, so a `]` there that closes the list
+/// (too far left, say) is not blamed as missing. Skips quoted text and
+/// comments; a closing bracket with no opener in view is ignored.
 fn unclosed(text: &str, at: Loc) -> Option<String> {
     let first = at.line.saturating_sub(LOOK_BACK).max(1);
     let lines = text.split('\n').skip(first as usize - 1);
@@ -167,9 +172,6 @@ fn unclosed(text: &str, at: Loc) -> Option<String> {
         let mut before = ' ';
         for (i, c) in line.chars().enumerate() {
             let col = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            if number == at.line && col >= at.col {
-                break;
-            }
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
@@ -238,6 +240,12 @@ mod tests {
             help.as_deref(),
             Some("the `[` at line 2, column 6 is never closed with `]`")
         );
+    }
+
+    #[test]
+    fn a_bracket_closed_on_the_error_line_is_not_blamed() {
+        let text = "a: [\n  x,\n]\n";
+        assert_eq!(unclosed(text, Loc { line: 3, col: 1 }), None);
     }
 
     #[test]

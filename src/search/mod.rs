@@ -57,13 +57,16 @@ impl Index {
         if folded_query.is_empty() || folded_query.contains(SEP) {
             return;
         }
-        let mut last: Option<usize> = None;
-        for at in memmem::find_iter(self.text.as_bytes(), folded_query.as_bytes()) {
+        // After a hit, skip to the next entity: a common query ("e")
+        // costs one search per entity, not one per occurrence.
+        let finder = memmem::Finder::new(folded_query.as_bytes());
+        let hay = self.text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = hay.get(from..).and_then(|rest| finder.find(rest)) {
+            let at = from + found;
             let n = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
-            if last != Some(n) {
-                out.push(self.entities[n]);
-                last = Some(n);
-            }
+            out.push(self.entities[n]);
+            from = self.starts.get(n + 1).copied().unwrap_or(hay.len());
         }
     }
 }

@@ -19,7 +19,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::layout::Area;
-use crate::app::rows::Row;
 use crate::app::{App, Focus, Tab};
 use crate::input;
 use crate::text::wrap::fit;
@@ -118,9 +117,8 @@ fn titles(frame: &mut Frame, app: &App, panes: &crate::app::layout::Panes, lines
     let s = app.state();
     let y = panes.tabs.y + 1;
     let position = app.tab.kind().map(|_| {
-        let items = |rows: &[Row]| rows.iter().filter(|r| matches!(r, Row::Item(_))).count();
-        let n = items(&s.rows.rows);
-        let at = items(&s.rows.rows[..(s.selected + 1).min(s.rows.len())]);
+        let n = s.rows.items();
+        let at = s.rows.ordinal(s.selected);
         let filters = &s.filters;
         if filters.is_empty() {
             format!("{} {}/{}", app.tab.title(), at, n)
