@@ -76,23 +76,35 @@ pub fn split_links(text: &str) -> (Vec<RawSegment<'_>>, Vec<LinkError>) {
     while let Some(found) = text[search..].find("[[") {
         let open = search + found;
         let body_start = open + 2;
-        let Some(close_rel) = text[body_start..].find("]]") else {
-            errors.push(LinkError {
-                message: "`[[` is never closed with `]]`",
-                at: open,
-            });
-            break;
+        // The body ends at the first `]]`; a `[[` or a line break before
+        // it means this link was never closed. One scan, so text full of
+        // `[[` stays linear.
+        let bytes = text.as_bytes();
+        let mut end = body_start;
+        let close = loop {
+            match bytes.get(end..end + 2) {
+                Some(b"]]") => break Some(end),
+                Some(b"[[") => break None,
+                _ if bytes.get(end) == Some(&b'\n') => break None,
+                None if end >= bytes.len() => break None,
+                _ => end += 1,
+            }
         };
-        let body = &text[body_start..body_start + close_rel];
-        let after = body_start + close_rel + 2;
-        if body.contains("[[") || body.contains('\n') {
-            errors.push(LinkError {
-                message: "`[[` is never closed with `]]` on the same line",
-                at: open,
-            });
-            search = body_start;
+        let Some(close) = close else {
+            let message = if end >= bytes.len() {
+                "`[[` is never closed with `]]`"
+            } else {
+                "`[[` is never closed with `]]` on the same line"
+            };
+            errors.push(LinkError { message, at: open });
+            search = end.min(text.len());
+            if end >= bytes.len() {
+                break;
+            }
             continue;
-        }
+        };
+        let body = &text[body_start..close];
+        let after = close + 2;
         let (id, label) = match body.split_once('|') {
             Some((id, label)) => (id, Some(label)),
             None => (body, None),
@@ -168,5 +180,16 @@ mod tests {
         let (segs, errs) = split_links("a [note] b ]] c");
         assert!(errs.is_empty());
         assert_eq!(segs, vec![RawSegment::Text("a [note] b ]] c")]);
+    }
+
+    #[test]
+    fn a_reopened_link_is_an_error_and_the_next_one_still_reads() {
+        let (segs, errs) = split_links("a [[b [[c]] d");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].at, 2);
+        assert!(segs.contains(&RawSegment::Link { id: "c", text: None, at: 8 }));
+        // Many unclosed openers cost one pass, not one pass each.
+        let (_, errs) = split_links(&"[[a ".repeat(50_000));
+        assert_eq!(errs.len(), 50_000);
     }
 }
