@@ -34,6 +34,9 @@ pub fn run(brief: Brief) -> Result<(), TuiError> {
     }
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
+    // crossterm starts watching for SIGWINCH at its first event read: start
+    // it before the size is read, so a resize from now on is an event.
+    event::poll(std::time::Duration::ZERO)?;
     let result = terminal.size().map_err(TuiError::from).and_then(|size| {
         let mut app = App::new(brief, (size.width, size.height));
         event_loop(&mut terminal, &mut app)
@@ -71,6 +74,10 @@ fn watch_signals() -> io::Result<()> {
             if let Some(signal) = signals.forever().next() {
                 // Best effort: after a hang-up there may be no terminal left.
                 let _ = ratatui::try_restore();
+                // ratatui hides the cursor at every frame; only dropping the
+                // Terminal shows it again, and exit skips that.
+                let _ =
+                    ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
                 std::process::exit(128 + signal);
             }
         })?;

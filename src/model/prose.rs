@@ -187,7 +187,11 @@ mod tests {
         let (segs, errs) = split_links("a [[b [[c]] d");
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].at, 2);
-        assert!(segs.contains(&RawSegment::Link { id: "c", text: None, at: 8 }));
+        assert!(segs.contains(&RawSegment::Link {
+            id: "c",
+            text: None,
+            at: 8
+        }));
         // Many unclosed openers cost one pass, not one pass each.
         let (_, errs) = split_links(&"[[a ".repeat(50_000));
         assert_eq!(errs.len(), 50_000);
