@@ -13,9 +13,15 @@ pub struct Cli {
     /// the bundled brief opens.
     pub path: Option<PathBuf>,
 
-    /// When to colour diagnostics.
+    /// When to use colour, in the reader and in diagnostics. `auto` honours
+    /// NO_COLOR and TERM=dumb.
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     pub color: Color,
+
+    /// Draw with ASCII only (automatic for TERM=linux, vt100 or dumb, and
+    /// for a locale that is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

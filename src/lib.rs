@@ -26,6 +26,7 @@
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod env;
 pub mod input;
 pub mod load;
 pub mod model;

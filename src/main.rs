@@ -13,14 +13,17 @@ use brief::model::Brief;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let vars = brief::env::Vars::from_process();
+    let display = brief::env::display(cli.color, cli.ascii, &vars);
+    // Diagnostics are coloured only on a terminal, whatever the reader does.
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => std::io::stderr().is_terminal() && display.color,
     };
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, color),
-        None => open(cli.path, color),
+        None => open(cli.path, color, display),
     }
 }
 
@@ -68,9 +71,9 @@ fn check(paths: &[PathBuf], color: bool) -> ExitCode {
     }
 }
 
-fn open(path: Option<PathBuf>, color: bool) -> ExitCode {
+fn open(path: Option<PathBuf>, color: bool, display: brief::app::Display) -> ExitCode {
     match load(path.as_ref()) {
-        Ok(brief) => match brief::tui::run(brief) {
+        Ok(brief) => match brief::tui::run(brief, display) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprint(&format!("brief: {e}\n"));

@@ -5,15 +5,16 @@
 //! reader costs no CPU. It redraws only after an event that did something.
 //! ratatui's `try_init` installs a panic hook that restores the terminal;
 //! a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
-//! SIGQUIT, so a killed reader or a dropped SSH connection leaves no
-//! terminal in raw mode.
+//! SIGQUIT, and another ends the reader when the terminal hangs up, so a
+//! killed reader or a dropped SSH connection leaves no terminal in raw mode
+//! and no process spinning on a dead one.
 
 use std::io::{self, IsTerminal};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Display};
 use crate::model::Brief;
 use crate::{input, ui};
 
@@ -28,17 +29,24 @@ pub enum TuiError {
 }
 
 /// Runs the reader on `brief` until the user quits.
-pub fn run(brief: Brief) -> Result<(), TuiError> {
+pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
+    // With NO_COLOR set, crossterm writes a bare reset for every colour,
+    // which also clears reverse video and bold: the selection would vanish.
+    // Colour is the theme's business (`Display::color`), so crossterm
+    // always writes what it is given.
+    ratatui::crossterm::style::force_color_output(true);
     watch_signals()?;
+    watch_hangup()?;
     let mut terminal = ratatui::try_init()?;
     // crossterm starts watching for SIGWINCH at its first event read: start
     // it before the size is read, so a resize from now on is an event.
     event::poll(std::time::Duration::ZERO)?;
     let result = terminal.size().map_err(TuiError::from).and_then(|size| {
         let mut app = App::new(brief, (size.width, size.height));
+        app.display = display;
         event_loop(&mut terminal, &mut app)
     });
     let restored = ratatui::try_restore();
@@ -79,6 +87,34 @@ fn watch_signals() -> io::Result<()> {
                 let _ =
                     ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
                 std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Ends the reader when its terminal goes away even if SIGHUP never comes
+/// (started under `nohup`, or by a parent that ignores it): a thread
+/// sleeps in poll(2) on stdin for POLLHUP alone, which costs nothing while
+/// the terminal lives. crossterm would otherwise spin on the dead terminal.
+fn watch_hangup() -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, poll};
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(|| {
+            let stdin = io::stdin();
+            loop {
+                let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(_) => {
+                        let got = fds[0].revents();
+                        if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                            let _ = ratatui::try_restore();
+                            std::process::exit(128 + 1);
+                        }
+                    }
+                    Err(rustix::io::Errno::INTR) => {}
+                    Err(_) => return,
+                }
             }
         })?;
     Ok(())

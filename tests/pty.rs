@@ -6,8 +6,9 @@
 //! Nothing here sleeps for a fixed time: every wait polls with a deadline
 //! and fails with the screen's contents when it passes. A frame reaches the
 //! pty in several writes, so screens are only judged between frames: ratatui
-//! ends every frame by hiding the cursor, and the child is idle (waiting for
-//! a key) once the last thing it wrote is that sequence.
+//! ends every frame by hiding the cursor or, where the reader places it on
+//! the focused row, by showing it and moving it there; the child is idle
+//! (waiting for a key) once the last thing it wrote is that ending.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -27,9 +28,26 @@ const POLL: Duration = Duration::from_millis(5);
 const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-/// Written by ratatui at the end of every frame (the reader never places
-/// the cursor), so it counts frames.
+/// Written by ratatui at the end of a frame that places no cursor.
 const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+
+/// Does `bytes` end a frame: a hidden cursor, or a shown one moved to the
+/// focused row (`ESC [ row ; col H`)?
+fn ends_frame(bytes: &[u8]) -> bool {
+    if bytes.ends_with(HIDE_CURSOR) {
+        return true;
+    }
+    let Some(at) = rfind(bytes, SHOW_CURSOR) else {
+        return false;
+    };
+    let tail = &bytes[at + SHOW_CURSOR.len()..];
+    tail.len() > 3
+        && tail.starts_with(b"\x1b[")
+        && tail.ends_with(b"H")
+        && tail[2..tail.len() - 1]
+            .iter()
+            .all(|b| b.is_ascii_digit() || *b == b';')
+}
 
 const BACKSPACE: &[u8] = b"\x7f";
 const CTRL_C: &[u8] = b"\x03";
@@ -49,18 +67,19 @@ struct Output {
 impl Output {
     fn feed(&mut self, chunk: &[u8]) {
         // A marker may straddle two chunks: look from just before the new one.
+        // Every frame hides or shows the cursor exactly once, at its end.
         let from = self.bytes.len().saturating_sub(HIDE_CURSOR.len() - 1);
         self.bytes.extend_from_slice(chunk);
         self.frames += self.bytes[from..]
             .windows(HIDE_CURSOR.len())
-            .filter(|w| *w == HIDE_CURSOR)
+            .filter(|w| *w == HIDE_CURSOR || *w == SHOW_CURSOR)
             .count();
         self.parser.process(chunk);
     }
 
     /// The child is between frames, not halfway through drawing one.
     fn settled(&self) -> bool {
-        self.frames > 0 && self.bytes.ends_with(HIDE_CURSOR)
+        self.frames > 0 && ends_frame(&self.bytes)
     }
 
     fn screen(&self) -> &vt100::Screen {
@@ -290,7 +309,8 @@ impl Term {
         status
     }
 
-    /// Asserts the reader is up: alternate screen, hidden cursor, raw mode.
+    /// Asserts the reader is up: alternate screen and raw mode. (The cursor
+    /// may show: it sits on the focused row for screen readers.)
     #[track_caller]
     fn assert_in_reader(&self) {
         {
@@ -301,7 +321,6 @@ impl Term {
                 "not in the alternate screen\n{}",
                 self.dump()
             );
-            assert!(s.hide_cursor(), "the cursor shows while reading");
         }
         assert_ne!(
             modes(&*self.master),
@@ -331,21 +350,18 @@ impl Term {
             self.cooked,
             "the terminal's modes differ from before: raw mode was not left"
         );
-        let last_frame = rfind(&o.bytes, HIDE_CURSOR).expect("no frame was ever drawn");
         let entered = rfind(&o.bytes, ENTER_ALT).expect("never entered the alternate screen");
-        assert!(
-            entered < last_frame,
-            "entered the alternate screen after the last frame"
-        );
         let left = rfind(&o.bytes, LEAVE_ALT);
         assert!(
-            left > Some(last_frame),
-            "no {LEAVE_ALT:?} (leave the alternate screen) after the last frame"
+            left > Some(entered),
+            "no {LEAVE_ALT:?} (leave the alternate screen) after entering it"
         );
+        // The last word on the cursor is "show", whether the last frame
+        // placed it or the exit path showed it again.
         let shown = rfind(&o.bytes, SHOW_CURSOR);
         assert!(
-            shown > Some(last_frame),
-            "no {SHOW_CURSOR:?} (show the cursor) after the last frame"
+            shown.is_some() && shown > rfind(&o.bytes, HIDE_CURSOR),
+            "the last cursor command was not {SHOW_CURSOR:?} (show the cursor)"
         );
     }
 
@@ -657,5 +673,137 @@ fn a_resize_during_start_up_is_not_lost() {
     });
     t.send(b"q");
     assert!(t.wait_exit().success());
+    t.assert_restored();
+}
+
+/// The bytes the reader wrote from entering the alternate screen on.
+fn drawn(t: &Term) -> Vec<u8> {
+    let o = t.out();
+    let from = rfind(&o.bytes, ENTER_ALT).expect("never entered the alternate screen");
+    o.bytes[from..].to_vec()
+}
+
+/// SGR sequences that set a colour (not the resets 39 and 49).
+fn colour_codes(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut found = Vec::new();
+    for seq in text.split("\x1b[").skip(1) {
+        let Some(end) = seq.find('m') else { continue };
+        let params = &seq[..end];
+        if !params.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            continue;
+        }
+        let colours = params.split(';').any(|p| {
+            matches!(
+                p.parse::<u16>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            )
+        });
+        if colours {
+            found.push(params.to_owned());
+        }
+    }
+    found
+}
+
+#[test]
+fn no_color_sends_no_colour_and_keeps_the_selection_in_reverse_video() {
+    let mut cmd = command(&[]);
+    cmd.env("NO_COLOR", "1");
+    let mut t = Term::spawn(cmd, 80, 24);
+    t.wait_for_frame(0, "the first frame");
+    t.press(b"2", "the timeline");
+    t.wait_for_screen("the timeline's selection", |s| {
+        (0..80).any(|c| s.cell(3, c).is_some_and(|cell| cell.inverse()))
+    });
+    let codes = colour_codes(&drawn(&t));
+    assert!(codes.is_empty(), "colour codes under NO_COLOR: {codes:?}");
+    t.send(b"q");
+    t.wait_exit();
+    t.assert_restored();
+}
+
+#[test]
+fn colour_is_on_by_default_and_off_with_color_never() {
+    let mut t = Term::reader();
+    t.press(b"2", "the timeline");
+    assert!(
+        !colour_codes(&drawn(&t)).is_empty(),
+        "the default theme has colours"
+    );
+    t.send(b"q");
+    t.wait_exit();
+    let mut t = Term::spawn(command(&["--color", "never"]), 80, 24);
+    t.wait_for_frame(0, "the first frame");
+    t.press(b"2", "the timeline");
+    assert!(colour_codes(&drawn(&t)).is_empty());
+    t.send(b"q");
+    t.wait_exit();
+}
+
+#[test]
+fn ascii_mode_writes_only_ascii() {
+    let mut t = Term::spawn(command(&["--ascii"]), 80, 24);
+    t.wait_for_frame(0, "the first frame");
+    for key in [&b"2"[..], ENTER, b"3", b"?"] {
+        t.press(key, "a frame");
+    }
+    let bytes = drawn(&t);
+    let wide: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii())
+        .take(8)
+        .collect();
+    assert!(
+        wide.is_empty(),
+        "non-ASCII bytes in --ascii mode: {wide:?}\n{}",
+        t.dump()
+    );
+    t.send(b"q");
+    t.wait_exit();
+    t.assert_restored();
+}
+
+#[test]
+fn escape_sequences_in_a_brief_never_reach_the_terminal_raw() {
+    // Valid YAML whose text holds an OSC 52 clipboard write, an OSC 8 link,
+    // a CSI, a C1 CSI and a right-to-left override.
+    let brief = TempFile::new(
+        "escapes",
+        concat!(
+            "brief:\n",
+            "  id: escapes\n",
+            "  title: \"Clip\\e]52;c;aGVsbG8=\\a board\"\n",
+            "  as_of: 2026\n",
+            "  summary: \"Link \\e]8;;http://x\\e\\\\here\\e]8;;\\e\\\\ red \\e[31mred\\e[0m c1 \\x9b31m rtl \\u202eevil\"\n",
+        ),
+    );
+    let path = brief.0.to_string_lossy().into_owned();
+    let mut t = Term::spawn(command(&[&path]), 80, 24);
+    t.wait_for_frame(0, "the first frame");
+    t.wait_for_screen("the overview", |s| s.contents().contains("Clip"));
+    let bytes = drawn(&t);
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains("\x1b]"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(!text.contains('\u{9b}'), "a C1 CSI reached the terminal");
+    assert!(
+        !text.contains('\u{202e}'),
+        "a bidi override reached the terminal"
+    );
+    assert!(
+        !text.contains("\x1b[31m"),
+        "the brief's own colour code reached the terminal"
+    );
+    let screen = t.out().screen().contents();
+    assert!(
+        screen.contains("\\u{1b}]52"),
+        "the escape is shown as visible text:\n{screen}"
+    );
+    t.send(b"q");
+    t.wait_exit();
     t.assert_restored();
 }

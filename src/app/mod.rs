@@ -30,6 +30,24 @@ use history::History;
 use layout::Panes;
 use rows::Rows;
 
+/// How the screen may be drawn: decided once at start (see `crate::env`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Display {
+    /// Colours allowed; without, only reverse video, bold and underline.
+    pub color: bool,
+    /// Only ASCII reaches the terminal: borders, glyphs and text.
+    pub ascii: bool,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display {
+            color: true,
+            ascii: false,
+        }
+    }
+}
+
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -79,6 +97,7 @@ pub struct App {
     pub disputes: bool,
     pub help: bool,
     pub help_scroll: usize,
+    pub display: Display,
     /// The terminal's size in cells.
     pub size: (u16, u16),
     pub quit: bool,
@@ -123,6 +142,7 @@ impl App {
             disputes: false,
             help: false,
             help_scroll: 0,
+            display: Display::default(),
             size,
             quit: false,
         };

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::highlight::marks;
 use super::theme;
-use crate::app::detail::Layout;
+use crate::app::detail::{Layout, Style};
 use crate::app::{App, Focus};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
         .iter()
         .skip(s.scroll)
         .take(usize::from(area.height));
+    let mut cursor_placed = false;
     for (y, line) in (area.y..).zip(lines) {
         let mut spans = Vec::with_capacity(line.pieces.len() + 1);
         let indent = usize::from(line.indent);
@@ -31,6 +32,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
             spans.push(Span::raw(format!("{}{marker}", " ".repeat(pad))));
         } else if indent > 0 {
             spans.push(Span::raw(" ".repeat(indent)));
+        }
+        // The hardware cursor goes to the focused link, for screen readers.
+        let mut x = indent;
+        for p in &line.pieces {
+            if !cursor_placed && focused.is_some_and(|n| p.tag == Style::Link(n)) {
+                cursor_placed = true;
+                let col = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+                frame.set_cursor_position((col.min(area.right().saturating_sub(1)), y));
+                break;
+            }
+            x += p.width;
         }
         let pieces = line
             .pieces

@@ -36,6 +36,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 let query = app.search.as_ref().map(|s| s.folded.as_str());
                 spans.extend(marks(item(&app.brief, *r), query));
                 let line = Line::from(clip(spans, width));
+                if selected && focused {
+                    // The hardware cursor sits on the selection, so screen
+                    // readers and braille displays follow it.
+                    frame.set_cursor_position((area.x, y));
+                }
                 if selected {
                     line.style(theme::selected(focused))
                 } else {

@@ -6,6 +6,7 @@
 //! `update`, so both agree on what is visible.
 
 mod detail;
+mod finish;
 mod help;
 mod highlight;
 mod list;
@@ -28,6 +29,11 @@ fn rect(a: Area) -> Rect {
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_all(frame, app);
+    finish::finish(frame.buffer_mut(), app.display);
+}
+
+fn draw_all(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let Some(panes) = app.panes() else {
         let msg = "Terminal too small for brief: enlarge it, or press q to quit.";
@@ -181,10 +187,18 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, context: input::Context) {
             (Some(c), n) => format!("match {} of {n}", c + 1),
             (None, n) => format!("{n} matches"),
         };
+        let query = crate::text::one_line(&search.query);
+        if search.editing {
+            let x = 1 + crate::text::wrap::str_width(&query);
+            let x = u16::try_from(x)
+                .unwrap_or(u16::MAX)
+                .min(area.width.saturating_sub(1));
+            frame.set_cursor_position((area.x + x, area.y));
+        }
         let text = if search.editing {
-            format!("/{}▏ {count} in {scope}  ", search.query)
+            format!("/{query}  {count} in {scope}  ")
         } else {
-            format!("/{} {count}  ", search.query)
+            format!("/{query} {count}  ")
         };
         let text = fit(&text, width).into_owned();
         used += crate::text::wrap::str_width(&text);
