@@ -21,7 +21,7 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 /// How long to wait for the screen to show something.
 const SHOW: Duration = Duration::from_secs(5);
 /// How long the reader may take to end once told to.
-const END: Duration = Duration::from_secs(2);
+const END: Duration = Duration::from_secs(1);
 /// How often to look again.
 const POLL: Duration = Duration::from_millis(5);
 

@@ -1,7 +1,8 @@
 //! The look: one place for every style, built on the terminal's own
-//! 16-colour palette so it reads on light and dark backgrounds. Nothing is
-//! told by colour alone: the selection and the focused link are in reverse
-//! video, links are underlined, headings bold.
+//! 16-colour palette and its default colours (no RGB), so it reads on light
+//! and dark backgrounds; colour only ever repeats what a glyph or a
+//! modifier already says: the selection and the focused link are in
+//! reverse video, links underlined, headings bold, stances have glyphs.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -16,15 +17,17 @@ pub fn tab_current() -> Style {
 }
 
 pub fn rule() -> Style {
-    Style::new().fg(Color::DarkGray)
+    Style::new().add_modifier(Modifier::DIM)
 }
 
 pub fn pane_title() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
 
+/// Bold in the terminal's own foreground: yellow or grey would vanish on
+/// a light background or a dark one.
 pub fn heading() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    Style::new().add_modifier(Modifier::BOLD)
 }
 
 pub fn selected(focused: bool) -> Style {
@@ -35,8 +38,9 @@ pub fn selected(focused: bool) -> Style {
     }
 }
 
+/// Secondary text: dimmed foreground, legible on light and dark alike.
 pub fn meta() -> Style {
-    Style::new().fg(Color::Gray)
+    Style::new().add_modifier(Modifier::DIM)
 }
 
 pub fn footer_key() -> Style {
