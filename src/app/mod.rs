@@ -9,6 +9,7 @@
 mod action;
 pub mod detail;
 pub mod disputes;
+mod doc;
 pub mod filter;
 pub mod history;
 pub mod layout;
