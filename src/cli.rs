@@ -35,6 +35,22 @@ pub enum Command {
         /// Brief files or directories (the bundled brief when none is given).
         paths: Vec<PathBuf>,
     },
+    /// Write a synthetic brief of a given size (for benchmarks).
+    #[command(hide = true)]
+    Synth {
+        /// How many events; the other sections grow in proportion.
+        #[arg(long, default_value_t = 1000)]
+        events: usize,
+        /// The generator's seed: the same seed writes the same brief.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write a directory of one file per section instead of one file.
+        #[arg(long)]
+        split: bool,
+        /// Where to write it (a .yaml file, or a directory with --split).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

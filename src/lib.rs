@@ -31,6 +31,7 @@ pub mod input;
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

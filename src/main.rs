@@ -23,6 +23,12 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, color),
+        Some(Command::Synth {
+            events,
+            seed,
+            split,
+            out,
+        }) => synth(events, seed, split, &out),
         None => open(cli.path, color, display),
     }
 }
@@ -82,6 +88,25 @@ fn open(path: Option<PathBuf>, color: bool, display: brief::app::Display) -> Exi
         },
         Err(report) => {
             eprint(&report.render(color));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn synth(events: usize, seed: u64, split: bool, out: &std::path::Path) -> ExitCode {
+    let written = if split {
+        std::fs::create_dir_all(out).and_then(|()| {
+            brief::synth::files(events, seed)
+                .into_iter()
+                .try_for_each(|(name, text)| std::fs::write(out.join(name), text))
+        })
+    } else {
+        std::fs::write(out, brief::synth::single(events, seed))
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint(&format!("brief: cannot write {}: {e}\n", out.display()));
             ExitCode::FAILURE
         }
     }
