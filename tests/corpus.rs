@@ -80,8 +80,10 @@ fn run(case: &Case, text: String) -> Result<Outcome, String> {
     };
     let loaded = catch_unwind(AssertUnwindSafe(|| load_files(vec![file])))
         .map_err(|_| "load_files panicked".to_owned())?;
-    let parsed = catch_unwind(AssertUnwindSafe(|| tree::parse(&text).is_ok()))
-        .map_err(|_| "tree::parse panicked".to_owned())?;
+    let parsed = catch_unwind(AssertUnwindSafe(|| {
+        tree::parse(&text, tree::Spans::On).is_ok()
+    }))
+    .map_err(|_| "tree::parse panicked".to_owned())?;
     let report = match loaded {
         Ok(_) => return Ok(Outcome::Loaded),
         Err(report) => report,

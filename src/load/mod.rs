@@ -48,17 +48,32 @@ pub fn load_path(path: &Path) -> Result<Brief, Report> {
 
 /// Loads a brief from files already in memory (the bundled brief, tests).
 pub fn load_files(files: Vec<SourceFile>) -> Result<Brief, Report> {
+    // Locations are only needed to report problems, and recording one for
+    // every node costs more than the parse itself. So a brief is read
+    // first without them; only when that finds a problem is it read again
+    // with them, to say where. A clean brief pays for one fast pass.
+    match check(&files, tree::Spans::Off) {
+        Ok(brief) => Ok(brief),
+        Err(_) => match check(&files, tree::Spans::On) {
+            Ok(brief) => Ok(brief),
+            Err(diagnostics) => Err(Report { files, diagnostics }),
+        },
+    }
+}
+
+/// One full pass over the files: parse, declare, build.
+fn check(files: &[SourceFile], spans: tree::Spans) -> Result<Brief, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let trees: Vec<Option<Node>> = files
         .iter()
         .enumerate()
-        .map(|(i, f)| parse_file(i, f, &mut diagnostics))
+        .map(|(i, f)| parse_file(i, f, spans, &mut diagnostics))
         .collect();
 
     // A missing `brief:` is only worth saying when every file could be read
     // as a brief: otherwise it is likely in the file that could not.
     let (sections, all_read) = sections::split_sections(&trees, &mut diagnostics);
-    let ids = ids::declare(&files, &sections, &mut diagnostics);
+    let ids = ids::declare(files, &sections, &mut diagnostics);
 
     let mut parts = Parts::default();
     for (file, items) in sections.iter().enumerate() {
@@ -90,26 +105,30 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Brief, Report> {
             }
         }
     }
-    sections::check_meta_count(&files, &sections, all_read, &mut diagnostics);
+    sections::check_meta_count(files, &sections, all_read, &mut diagnostics);
 
     if !diagnostics.is_empty() {
         diagnostics.sort_by_key(|d| match &d.place {
             diagnostic::Place::At { file, loc, .. } => (*file, *loc),
             diagnostic::Place::Path(_) => (usize::MAX, Loc::default()),
         });
-        return Err(Report { files, diagnostics });
+        return Err(diagnostics);
     }
-    parts.assemble().ok_or_else(|| Report {
-        files,
-        diagnostics: vec![Diagnostic::path(
+    parts.assemble().ok_or_else(|| {
+        vec![Diagnostic::path(
             "brief",
             "the brief could not be assembled",
-        )],
+        )]
     })
 }
 
-fn parse_file(i: usize, file: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<Node> {
-    match tree::parse(&file.text) {
+fn parse_file(
+    i: usize,
+    file: &SourceFile,
+    spans: tree::Spans,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Node> {
+    match tree::parse(&file.text, spans) {
         Ok(Some(node)) => Some(node),
         Ok(None) => {
             out.push(

@@ -100,11 +100,29 @@ fn options() -> Options {
 
 /// Parses one YAML document. An empty document (only comments, or nothing)
 /// yields `Ok(None)`.
-pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
-    match serde_saphyr::from_str_with_options::<Option<Node>>(text, options()) {
+pub fn parse(text: &str, spans: Spans) -> Result<Option<Node>, ParseError> {
+    SPANS.with(|s| s.set(spans));
+    let parsed = serde_saphyr::from_str_with_options::<Option<Node>>(text, options());
+    SPANS.with(|s| s.set(Spans::On));
+    match parsed {
         Ok(node) => Ok(node.filter(|n| !matches!(n.value, Value::Null))),
         Err(err) => Err(ParseError::new(&err, text)),
     }
+}
+
+/// Whether nodes record where they stand. Off is several times faster
+/// (serde-saphyr's `Spanned` goes through a map per node); the loader
+/// turns it on only to report problems (see `load_files`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spans {
+    On,
+    Off,
+}
+
+thread_local! {
+    /// Read by `Node::deserialize`, which serde gives no other way to
+    /// configure; set only around one call of [`parse`] on this thread.
+    static SPANS: std::cell::Cell<Spans> = const { std::cell::Cell::new(Spans::On) };
 }
 
 /// 1-based line or column, from serde-saphyr's u64 (0 means unknown).
@@ -114,6 +132,15 @@ pub(super) fn clamp(n: u64) -> u32 {
 
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if SPANS.with(std::cell::Cell::get) == Spans::Off {
+            return Ok(Node {
+                value: Value::deserialize(d)?,
+                loc: Loc { line: 1, col: 1 },
+                width: 1,
+                span: 0..0,
+                span_loc: Loc { line: 1, col: 1 },
+            });
+        }
         let spanned = Spanned::<Value>::deserialize(d)?;
         let used = spanned.referenced;
         let span_loc = Loc {
@@ -205,6 +232,48 @@ impl<'de> Visitor<'de> for ValueVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(text: &str) -> Result<Option<Node>, ParseError> {
+        super::parse(text, Spans::On)
+    }
+
+    #[test]
+    fn without_spans_the_tree_is_the_same_but_unlocated() {
+        let text = "a:\n  b: [x, 2]\n";
+        let (Ok(Some(on)), Ok(Some(off))) = (parse(text), super::parse(text, Spans::Off)) else {
+            panic!("no tree")
+        };
+        assert_eq!(
+            format!("{:?}", strip(&on.value)),
+            format!("{:?}", strip(&off.value))
+        );
+        assert_eq!(off.loc, Loc { line: 1, col: 1 });
+        // The setting does not outlive the call.
+        let Ok(Some(again)) = parse(text) else {
+            panic!("no tree")
+        };
+        let Value::Map(m) = &again.value else {
+            panic!("not a map")
+        };
+        assert_eq!(m[0].1.loc.line, 2);
+    }
+
+    /// The values without their locations.
+    fn strip(v: &Value) -> String {
+        match v {
+            Value::Seq(items) => items
+                .iter()
+                .map(|n| strip(&n.value))
+                .collect::<Vec<_>>()
+                .join(","),
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| format!("{}={}", strip(&k.value), strip(&v.value)))
+                .collect::<Vec<_>>()
+                .join(";"),
+            other => format!("{other:?}"),
+        }
+    }
 
     #[test]
     fn nodes_know_their_line_and_column() {
