@@ -40,6 +40,11 @@ pub struct Picker {
     matcher: Matcher,
     buf: Vec<char>,
     scored: Vec<(u32, usize)>,
+    /// Every item the query matches (before an entity's names are merged).
+    matched: Vec<usize>,
+    /// Earlier (query, matched, shown) while the query only grew: typing
+    /// rescores only what still can match, deleting takes a step back.
+    narrowed: Vec<(String, Vec<usize>, Vec<usize>)>,
 }
 
 impl std::fmt::Debug for Picker {
@@ -63,6 +68,8 @@ impl Picker {
             matcher: Matcher::new(Config::DEFAULT),
             buf: Vec::new(),
             scored: Vec::new(),
+            matched: Vec::new(),
+            narrowed: Vec::new(),
         };
         picker.refilter();
         picker
@@ -75,12 +82,36 @@ impl Picker {
     }
 
     pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
-        self.refilter();
+        // fzf syntax (`!`, `^`, `$`, `'`, `|`) can widen a match; plain
+        // text only narrows it, so only then is the last result reused.
+        let plain = |q: &str| !q.contains(['!', '^', '$', '\'', '|', '\\']);
+        let narrows = !self.query.trim().is_empty() && plain(&self.query) && plain(&c.to_string());
+        if narrows {
+            let step = (self.query.clone(), self.matched.clone(), self.shown.clone());
+            self.narrowed.push(step);
+            self.query.push(c);
+            let candidates = std::mem::take(&mut self.matched);
+            self.score(candidates.into_iter());
+        } else {
+            self.query.push(c);
+            self.refilter();
+        }
     }
 
     pub fn delete_char(&mut self) {
         self.query.pop();
+        if self
+            .narrowed
+            .last()
+            .is_some_and(|(q, _, _)| *q == self.query)
+        {
+            if let Some((_, matched, shown)) = self.narrowed.pop() {
+                self.matched = matched;
+                self.shown = shown;
+                self.selected = 0;
+            }
+            return;
+        }
         self.refilter();
     }
 
@@ -94,19 +125,30 @@ impl Picker {
     /// Ranks the items against the query. An entity that matches through
     /// several names (its name and an alias) is listed once, by its best.
     fn refilter(&mut self) {
-        self.shown.clear();
-        self.selected = 0;
+        self.narrowed.clear();
         if self.query.trim().is_empty() {
+            self.shown.clear();
+            self.matched.clear();
+            self.selected = 0;
             self.shown
                 .extend((0..self.items.len()).filter(|&i| self.items[i].primary));
             return;
         }
+        self.score(0..self.items.len());
+    }
+
+    /// Scores `candidates` against the query and lists the matches.
+    fn score(&mut self, candidates: impl Iterator<Item = usize>) {
+        self.shown.clear();
+        self.matched.clear();
+        self.selected = 0;
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         self.scored.clear();
-        for (i, item) in self.items.iter().enumerate() {
-            let hay = Utf32Str::new(&item.text, &mut self.buf);
+        for i in candidates {
+            let hay = Utf32Str::new(&self.items[i].text, &mut self.buf);
             if let Some(score) = pattern.score(hay, &mut self.matcher) {
                 self.scored.push((score, i));
+                self.matched.push(i);
             }
         }
         self.scored
@@ -185,6 +227,35 @@ mod tests {
             p.type_char(c);
         }
         assert_eq!(texts(&p), ["Mullah Shirin Akhund"], "case does not matter");
+    }
+
+    #[test]
+    fn narrowing_as_you_type_agrees_with_scoring_everything() {
+        let names = [
+            "Tehreek-e-Taliban Pakistan",
+            "TTP",
+            "Afghan Taliban",
+            "Pakistan Army",
+            "Taliban regime",
+        ];
+        let items: Vec<Item> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| item(n, i, true))
+            .collect();
+        let mut typed = Picker::new("Jump", items.clone());
+        for c in "talib".chars() {
+            typed.type_char(c);
+        }
+        let mut fresh = Picker::new("Jump", items.clone());
+        fresh.query = "talib".into();
+        fresh.refilter();
+        assert_eq!(texts(&typed), texts(&fresh));
+        typed.delete_char();
+        typed.delete_char();
+        fresh.query = "tal".into();
+        fresh.refilter();
+        assert_eq!(texts(&typed), texts(&fresh));
     }
 
     #[test]

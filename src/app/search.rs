@@ -31,6 +31,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Scratch for the index's results, kept to avoid an allocation per key.
     found: Vec<EntityRef>,
+    /// Earlier (folded query, matches) while the query only grew: typing
+    /// narrows the last matches, deleting a character takes them back.
+    narrowed: Vec<(String, Vec<EntityRef>)>,
 }
 
 impl Search {
@@ -43,6 +46,7 @@ impl Search {
             matches: Vec::new(),
             current: None,
             found: Vec::new(),
+            narrowed: Vec::new(),
         }
     }
 
@@ -62,17 +66,42 @@ impl App {
     }
 
     pub(super) fn search_type(&mut self, c: char) {
-        if let Some(s) = self.search.as_mut() {
-            s.query.push(c);
+        let Some(mut s) = self.search.take() else {
+            return;
+        };
+        s.query.push(c);
+        let folded = fold(&s.query);
+        // A longer query matches a subset of what the shorter one did, in
+        // the same order: filter those instead of searching everything.
+        if !s.folded.is_empty() && folded.starts_with(&s.folded) {
+            let mut kept = s.matches.clone();
+            kept.retain(|r| self.index.contains(*r, &folded));
+            let old = std::mem::replace(&mut s.matches, kept);
+            s.narrowed
+                .push((std::mem::replace(&mut s.folded, folded), old));
+            self.show_first_match(s);
+            return;
         }
-        self.rerun_search(true);
+        self.search = Some(s);
+        self.rerun_search();
     }
 
     pub(super) fn search_delete(&mut self) {
-        if let Some(s) = self.search.as_mut() {
-            s.query.pop();
+        let Some(mut s) = self.search.take() else {
+            return;
+        };
+        s.query.pop();
+        let folded = fold(&s.query);
+        if s.narrowed.last().is_some_and(|(q, _)| *q == folded) {
+            if let Some((q, matches)) = s.narrowed.pop() {
+                s.folded = q;
+                s.matches = matches;
+            }
+            self.show_first_match(s);
+            return;
         }
-        self.rerun_search(true);
+        self.search = Some(s);
+        self.rerun_search();
     }
 
     pub(super) fn search_toggle_scope(&mut self) {
@@ -83,7 +112,7 @@ impl App {
                 _ => Scope::All,
             };
         }
-        self.rerun_search(true);
+        self.rerun_search();
     }
 
     /// Enter: keep the matches and leave the prompt; an empty query closes.
@@ -98,10 +127,11 @@ impl App {
         self.search = None;
     }
 
-    fn rerun_search(&mut self, jump: bool) {
+    fn rerun_search(&mut self) {
         let Some(mut s) = self.search.take() else {
             return;
         };
+        s.narrowed.clear();
         s.folded = fold(&s.query);
         self.index.search(&s.folded, &mut s.found);
         let order = |r: &EntityRef| {
@@ -128,10 +158,13 @@ impl App {
                 .is_some()
         });
         s.matches.sort_unstable_by_key(order);
+        self.show_first_match(s);
+    }
+
+    /// Puts the search back with the selection on its first match from here.
+    fn show_first_match(&mut self, mut s: Search) {
         s.current = None;
-        let first = jump
-            .then(|| self.first_match_from_here(&s.matches))
-            .flatten();
+        let first = self.first_match_from_here(&s.matches);
         self.search = Some(s);
         if let Some(n) = first {
             self.go_to_match(n);

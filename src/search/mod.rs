@@ -26,6 +26,8 @@ pub struct Index {
     /// Where each entity's text starts in `text`, in `entities` order.
     starts: Vec<usize>,
     entities: Vec<EntityRef>,
+    /// Where each kind's entities start in `entities`, in `Kind::ALL` order.
+    kind_start: [usize; Kind::ALL.len()],
     /// Every name an entity answers to (name or title, short name,
     /// aliases), for the palette.
     pub names: Vec<(EntityRef, String)>,
@@ -36,6 +38,7 @@ impl Index {
         let mut index = Index::default();
         let mut scratch = String::new();
         for kind in Kind::ALL {
+            index.kind_start[kind as usize] = index.entities.len();
             for i in 0..brief.len(kind) {
                 let r = EntityRef::new(kind, i);
                 index.starts.push(index.text.len());
@@ -48,6 +51,17 @@ impl Index {
             }
         }
         index
+    }
+
+    /// Does entity `r`'s text contain `folded_query`? For narrowing a
+    /// search as the query grows: only the previous matches are looked at.
+    pub fn contains(&self, r: EntityRef, folded_query: &str) -> bool {
+        let n = self.kind_start[r.kind as usize] + r.index();
+        let (Some(&start), end) = (self.starts.get(n), self.starts.get(n + 1)) else {
+            return false;
+        };
+        let end = end.copied().unwrap_or(self.text.len());
+        memmem::find(&self.text.as_bytes()[start..end], folded_query.as_bytes()).is_some()
     }
 
     /// Every entity whose text contains `folded_query`, in kind then index
@@ -109,6 +123,13 @@ events:
         assert_eq!(ids(&index, &b, "shirin"), ["shirin"]);
         assert_eq!(ids(&index, &b, "Kandahar"), ["shirin"]);
         assert!(ids(&index, &b, "nowhere").is_empty());
+        for kind in Kind::ALL {
+            for i in 0..b.len(kind) {
+                let r = EntityRef::new(kind, i);
+                let found = ids(&index, &b, "kandahar").contains(&b.id(r).to_owned());
+                assert_eq!(index.contains(r, "kandahar"), found, "{}", b.id(r));
+            }
+        }
     }
 
     #[test]
