@@ -9,7 +9,9 @@
 //! caught (`ids`); build each entity field by field, resolving references
 //! as it goes (`entities`, `claims`, `fields`). Only a brief with no problem
 //! at all becomes a [`Brief`]; otherwise the caller gets a [`Report`] of
-//! all of them, in file and line order ([`diagnostic`]).
+//! all of them, in file and line order ([`diagnostic`]). A clean brief is
+//! read once without node locations (they cost more than the parse); only
+//! when that pass finds a problem is it read again, with them, to say where.
 //!
 //! Every step is linear in the size of the input, however hostile: the
 //! limits are listed in briefs/FORMAT.md, and `tests/hostile.rs` holds the
