@@ -106,7 +106,8 @@ pub fn entity<'a>(brief: &'a Brief, xref: &Xref, r: EntityRef) -> Doc<'a> {
                     let p = &brief.positions[b.index()];
                     d.bullet(2);
                     d.link(brief.label(p.actor), p.actor);
-                    d.push(format!(" {}: ", p.stance.label()), Style::Label);
+                    d.push(format!(" {} ", p.stance.label()), Style::Label);
+                    d.push(format!("({}): ", p.certainty.label()), Style::Meta);
                     d.link(p.title.as_str(), b);
                 }
             }
