@@ -258,3 +258,26 @@ fn story_search_open_follow_back() {
     insta::assert_snapshot!("story_search_3_back_at_match", r.screen());
     assert_eq!(r.app.current(), at_match, "Back returns to the match");
 }
+
+#[test]
+fn matches_are_highlighted_in_the_list_and_the_detail() {
+    let mut r = Reader::new(120, 40);
+    r.keys(&["2", "/"]);
+    run(&mut r, &typed("barmal"));
+    r.keys(&["Enter"]);
+    let _ = r.screen();
+    let buf = r.terminal.backend().buffer().clone();
+    let marked: Vec<(u16, u16)> = (0..40u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].bg == ratatui::style::Color::Yellow)
+        .collect();
+    let text: String = marked.iter().map(|&p| buf[p].symbol().to_owned()).collect();
+    // "Barmal" in the selected list row and in the detail beside it (title, place).
+    assert!(text.matches("Barmal").count() >= 2, "highlighted: {text:?}");
+    let columns: std::collections::BTreeSet<bool> = marked.iter().map(|&(x, _)| x > 48).collect();
+    assert_eq!(
+        columns.len(),
+        2,
+        "matches marked in both the list and the detail"
+    );
+}
