@@ -95,3 +95,29 @@ fn claims_carry_certainty_and_sources() {
         }
     }
 }
+
+/// The complete example in the format document is a brief that loads, so
+/// authors who copy it start from something valid.
+#[test]
+fn the_format_documents_example_loads() {
+    let doc = include_str!("../briefs/FORMAT.md");
+    let start = doc
+        .find("## A complete small example")
+        .and_then(|at| {
+            doc[at..]
+                .find("```yaml\n")
+                .map(|s| at + s + "```yaml\n".len())
+        })
+        .expect("FORMAT.md has its example");
+    let end = start + doc[start..].find("```").expect("the example block closes");
+    let files = vec![brief::load::SourceFile {
+        name: "FORMAT.md example".into(),
+        text: doc[start..end].to_owned(),
+    }];
+    if let Err(report) = brief::load::load_files(files) {
+        panic!(
+            "the example in FORMAT.md does not load:\n{}",
+            report.short()
+        );
+    }
+}
