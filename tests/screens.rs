@@ -281,3 +281,22 @@ fn matches_are_highlighted_in_the_list_and_the_detail() {
         "matches marked in both the list and the detail"
     );
 }
+
+#[test]
+fn an_empty_list_says_so() {
+    let text = "brief: { id: tiny, title: Tiny, as_of: 2026, summary: Nothing else. }\n";
+    let b = match load::load_files(vec![load::SourceFile {
+        name: "tiny.yaml".into(),
+        text: text.into(),
+    }]) {
+        Ok(b) => b,
+        Err(r) => panic!("{}", r.short()),
+    };
+    let mut r = Reader::new(80, 24);
+    r.app = App::new(b, (80, 24));
+    r.keys(&[
+        "2", "Enter", "j", "f", "Esc", "5", "m", "Enter", "/", "x", "Enter", "n",
+    ]);
+    let screen = r.screen();
+    assert!(screen.contains("No positions in this brief."), "{screen}");
+}

@@ -16,6 +16,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.state();
     let focused = app.focus() == Focus::List;
     let width = usize::from(area.width);
+    if s.rows.is_empty() {
+        let why = if s.filters.is_empty() {
+            let what = app.tab.kind().map_or("entries", |k| k.section());
+            format!("No {what} in this brief.")
+        } else {
+            "Nothing matches the filter; F clears it.".to_owned()
+        };
+        let why = fit(&why, width).into_owned();
+        frame.render_widget(Span::styled(why, theme::meta()), Rect { height: 1, ..area });
+        return;
+    }
     let rows = s
         .rows
         .rows
