@@ -6,10 +6,9 @@ use super::tree::{Node, Value};
 use crate::model::prose::{RawSegment, split_links};
 use crate::model::{Certainty, Cite, Figure, Kind, Prose, ProseSegment, Relation, RelationKind};
 
-/// How many `[[` may open while another is still open, in one text. Each
-/// costs `split_links` a scan to the next `]]`, so past a few a hostile text
-/// (a megabyte of `[[`) would take quadratic time; a real text has one or
-/// two typos.
+/// How many `[[` may open while another is still open, in one text. A
+/// real text has one or two such typos; a hostile one (a megabyte of `[[`)
+/// would otherwise bury the report under a problem per bracket.
 const MAX_REOPENED: usize = 16;
 
 /// The offset of the `[[` that passes `limit` reopened links, if one does.
