@@ -125,3 +125,8 @@ fn key_palette_type_then_delete(bencher: Bencher) {
         &[Action::Type('t'), Action::DeleteChar],
     );
 }
+
+#[divan::bench]
+fn key_palette_open_then_close(bencher: Bencher) {
+    keys(bencher, Tab::Timeline, &[], &[Action::Jump, Action::Leave]);
+}

@@ -2,6 +2,9 @@
 //! short name and alias, fuzzy-matched as in fzf or helix's picker), the
 //! filter menus, and the positions behind a cell of the stance matrix.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -21,10 +24,10 @@ pub enum Choice {
 
 #[derive(Debug, Clone)]
 pub struct Item {
-    /// What is matched and shown.
-    pub text: String,
+    /// What is matched and shown (shared with the search index's names).
+    pub text: Arc<str>,
     /// Shown beside it, dimmer ("actor", "alias of TTP", "12 entries").
-    pub detail: String,
+    pub detail: Cow<'static, str>,
     pub choice: Choice,
     /// The entity's own name (not an alias): listed when nothing is typed.
     pub primary: bool,
@@ -174,14 +177,14 @@ mod tests {
     fn item(text: &str, index: usize, primary: bool) -> Item {
         Item {
             text: text.into(),
-            detail: String::new(),
+            detail: Cow::Borrowed(""),
             choice: Choice::Entity(EntityRef::new(Kind::Actor, index)),
             primary,
         }
     }
 
     fn texts(p: &Picker) -> Vec<&str> {
-        p.shown.iter().map(|&i| p.items[i].text.as_str()).collect()
+        p.shown.iter().map(|&i| &*p.items[i].text).collect()
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! [`App::update`]: every action, routed to what is on top — help, then
 //! an open picker, then the search prompt, then the matrix or the panes.
 
+use std::sync::Arc;
+
 use super::filter::{self, Field};
 use super::picker::{Choice, Item, Picker};
 use super::{Action, App, Focus, Tab};
@@ -170,8 +172,8 @@ impl App {
                         let items = several
                             .iter()
                             .map(|r| Item {
-                                text: self.brief.title(*r).to_owned(),
-                                detail: self.brief.positions[r.index()].stance.label().to_owned(),
+                                text: self.brief.title(*r).into(),
+                                detail: self.brief.positions[r.index()].stance.label().into(),
                                 choice: Choice::Entity(*r),
                                 primary: true,
                             })
@@ -196,14 +198,14 @@ impl App {
             .names
             .iter()
             .map(|(r, name)| {
-                let primary = name == self.brief.title(*r);
+                let primary = &**name == self.brief.title(*r);
                 let detail = if primary {
-                    r.kind.noun().to_owned()
+                    r.kind.noun().into()
                 } else {
-                    format!("{} · {}", r.kind.noun(), self.brief.title(*r))
+                    format!("{} · {}", r.kind.noun(), self.brief.title(*r)).into()
                 };
                 Item {
-                    text: name.clone(),
+                    text: Arc::clone(name),
                     detail,
                     choice: Choice::Entity(*r),
                     primary,
@@ -222,12 +224,12 @@ impl App {
         let items = fields
             .iter()
             .map(|f| Item {
-                text: f.label().to_owned(),
+                text: f.label().into(),
                 detail: filters
                     .active
                     .iter()
                     .find(|(g, _)| g == f)
-                    .map(|(_, v)| format!("now: {}", v.label(&self.brief)))
+                    .map(|(_, v)| format!("now: {}", v.label(&self.brief)).into())
                     .unwrap_or_default(),
                 choice: Choice::Field(*f),
                 primary: true,
@@ -250,8 +252,8 @@ impl App {
         let items = values
             .into_iter()
             .map(|(v, n)| Item {
-                text: v.label(&self.brief).into_owned(),
-                detail: format!("{n} {noun}"),
+                text: v.label(&self.brief).into(),
+                detail: format!("{n} {noun}").into(),
                 choice: Choice::Value(field, v),
                 primary: true,
             })

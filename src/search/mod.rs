@@ -9,6 +9,8 @@
 pub mod fold;
 mod haystack;
 
+use std::sync::Arc;
+
 use memchr::memmem;
 
 use crate::model::{Brief, EntityRef, Kind};
@@ -30,7 +32,8 @@ pub struct Index {
     kind_start: [usize; Kind::ALL.len()],
     /// Every name an entity answers to (name or title, short name,
     /// aliases), for the palette.
-    pub names: Vec<(EntityRef, String)>,
+    /// Shared, so opening the palette copies no text.
+    pub names: Vec<(EntityRef, Arc<str>)>,
 }
 
 impl Index {
@@ -47,7 +50,7 @@ impl Index {
                 haystack::write(brief, r, &mut scratch);
                 fold::fold_into(&scratch, &mut index.text);
                 index.text.push(SEP);
-                haystack::names(brief, r, |name| index.names.push((r, name.to_owned())));
+                haystack::names(brief, r, |name| index.names.push((r, Arc::from(name))));
             }
         }
         index
@@ -148,7 +151,7 @@ events:
             .names
             .iter()
             .filter(|(r, _)| b.id(*r) == "ttp")
-            .map(|(_, n)| n.as_str())
+            .map(|(_, n)| &**n)
             .collect();
         assert_eq!(
             ttp,
