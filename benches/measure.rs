@@ -34,6 +34,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
+#[path = "../tests/common/frames.rs"]
+mod frames;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// How often to look again.
@@ -50,10 +53,6 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const BUNDLED: &str = "briefs/ttp-afghanistan-pakistan";
 /// `/proc/<pid>/stat` counts CPU time in these per second (Linux's USER_HZ).
 const USER_HZ: u64 = 100;
-
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-/// Written by ratatui at the end of a frame that places no cursor.
-const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
 
 /// The key script of measure 2, after the first frame: what, key, times.
 const SCRIPT: [(&str, &[u8], usize); 7] = [
@@ -354,24 +353,9 @@ impl Output {
         }
     }
 
-    /// Between frames (for brief): the last thing written ends one, as
-    /// ratatui ends every frame, by hiding the cursor or by showing it and
-    /// moving it to the focused row (`ESC [ row ; col H`).
+    /// Between frames (for brief): the last thing written ends one.
     fn settled(&self) -> bool {
-        if self.bytes.ends_with(HIDE_CURSOR) {
-            return true;
-        }
-        let end = &self.bytes[self.bytes.len().saturating_sub(32)..];
-        let shown = end
-            .windows(SHOW_CURSOR.len())
-            .rposition(|w| w == SHOW_CURSOR);
-        let Some(at) = shown else { return false };
-        let tail = &end[at + SHOW_CURSOR.len()..];
-        let digits = |b: &u8| b.is_ascii_digit() || *b == b';';
-        tail.len() > 3
-            && tail.starts_with(b"\x1b[")
-            && tail.ends_with(b"H")
-            && tail[2..tail.len() - 1].iter().all(digits)
+        frames::ends_frame(&self.bytes)
     }
 
     fn quiet(&self) -> bool {

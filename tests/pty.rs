@@ -16,6 +16,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
+#[path = "common/frames.rs"]
+mod frames;
+
+use frames::{HIDE_CURSOR, SHOW_CURSOR, ends_frame};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long to wait for the screen to show something.
@@ -27,28 +31,6 @@ const POLL: Duration = Duration::from_millis(5);
 
 const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-/// Written by ratatui at the end of a frame that places no cursor.
-const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
-
-/// Does `bytes` end a frame: a hidden cursor, or a shown one moved to the
-/// focused row (`ESC [ row ; col H`)?
-fn ends_frame(bytes: &[u8]) -> bool {
-    if bytes.ends_with(HIDE_CURSOR) {
-        return true;
-    }
-    let Some(at) = rfind(bytes, SHOW_CURSOR) else {
-        return false;
-    };
-    let tail = &bytes[at + SHOW_CURSOR.len()..];
-    tail.len() > 3
-        && tail.starts_with(b"\x1b[")
-        && tail.ends_with(b"H")
-        && tail[2..tail.len() - 1]
-            .iter()
-            .all(|b| b.is_ascii_digit() || *b == b';')
-}
-
 const BACKSPACE: &[u8] = b"\x7f";
 const CTRL_C: &[u8] = b"\x03";
 const ENTER: &[u8] = b"\r";
