@@ -17,6 +17,9 @@
 //! - [`tui`]: the terminal's lifetime (raw mode, alternate screen, signals)
 //!   and the event loop; [`cli`] the command line; [`bundled`] the brief
 //!   compiled into the binary.
+//! - [`env`]: colour and ASCII, decided once from the command line, `TERM`,
+//!   the locale and `NO_COLOR`.
+//! - [`synth`]: synthetic briefs of any size, for benchmarks.
 //! - [`text`]: the one sanitiser that keeps brief text from driving a
 //!   terminal, and word wrapping at the widths ratatui draws with.
 //!

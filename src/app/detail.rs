@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-pub use super::doc::{Block, Column, Doc, Layout, Line, Marker, Style, TWO_COLUMNS};
+use super::doc::{Doc, Marker, Style};
 use crate::model::{Brief, Cite, EntityRef, Figure, Kind, Prose, ProseSegment};
 use crate::xref::Xref;
 

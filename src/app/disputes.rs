@@ -6,7 +6,8 @@
 //! claims the sources themselves hedge (claimed, alleged, unconfirmed,
 //! disputed, denied).
 
-use super::detail::{Column, Doc, Style, cite_links, section};
+use super::detail::{cite_links, section};
+use super::doc::{Column, Doc, Style};
 use crate::model::{Brief, Certainty, EntityRef, Kind, Stance};
 
 const HEDGED: [Certainty; 5] = [

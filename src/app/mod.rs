@@ -9,7 +9,7 @@
 mod action;
 pub mod detail;
 pub mod disputes;
-mod doc;
+pub mod doc;
 pub mod filter;
 pub mod history;
 pub mod layout;
@@ -184,12 +184,12 @@ impl App {
     }
 
     /// The document the detail pane shows now.
-    pub fn doc(&self) -> detail::Doc<'_> {
+    pub fn doc(&self) -> doc::Doc<'_> {
         match self.current() {
             Some(r) => detail::entity(&self.brief, &self.xref, r),
             None if self.tab == Tab::Overview && self.disputes => disputes::doc(&self.brief),
             None if self.tab == Tab::Overview => detail::overview(&self.brief),
-            None => detail::Doc::default(),
+            None => doc::Doc::default(),
         }
     }
 

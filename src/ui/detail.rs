@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::highlight::marks;
 use super::theme;
-use crate::app::detail::{Layout, Style};
+use crate::app::doc::{Layout, Style};
 use crate::app::{App, Focus};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {

@@ -6,7 +6,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::detail;
+use crate::app::doc;
 
 pub fn tab() -> Style {
     Style::new()
@@ -62,16 +62,16 @@ pub fn link_focused() -> Style {
 }
 
 /// The style of a piece of the detail document.
-pub fn detail(style: detail::Style, focused_link: Option<usize>) -> Style {
+pub fn detail(style: doc::Style, focused_link: Option<usize>) -> Style {
     match style {
-        detail::Style::Body => Style::new(),
-        detail::Style::Title => Style::new().add_modifier(Modifier::BOLD),
-        detail::Style::Meta => meta(),
-        detail::Style::Label => Style::new().add_modifier(Modifier::BOLD),
-        detail::Style::Section => heading(),
-        detail::Style::Quote => Style::new().add_modifier(Modifier::ITALIC),
-        detail::Style::Link(n) if Some(n) == focused_link => link_focused(),
-        detail::Style::Link(_) => link(),
+        doc::Style::Body => Style::new(),
+        doc::Style::Title => Style::new().add_modifier(Modifier::BOLD),
+        doc::Style::Meta => meta(),
+        doc::Style::Label => Style::new().add_modifier(Modifier::BOLD),
+        doc::Style::Section => heading(),
+        doc::Style::Quote => Style::new().add_modifier(Modifier::ITALIC),
+        doc::Style::Link(n) if Some(n) == focused_link => link_focused(),
+        doc::Style::Link(_) => link(),
     }
 }
 
