@@ -23,6 +23,9 @@ pub const SIDE_BY_SIDE: u16 = 80;
 pub struct Panes {
     pub tabs: Area,
     pub footer: Area,
+    /// Everything between the pane titles and the footer (the stance
+    /// matrix uses it whole).
+    pub body: Area,
     /// The list, when shown.
     pub list: Option<Area>,
     /// The column between list and detail, when both are shown.
@@ -60,6 +63,12 @@ impl Panes {
         let mut panes = Panes {
             tabs,
             footer,
+            body: Area {
+                x: 0,
+                y: body_y,
+                width,
+                height: body_h,
+            },
             ..Panes::default()
         };
         if !has_list {

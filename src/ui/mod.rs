@@ -1,9 +1,11 @@
 //! Pure rendering from `&App`: nothing here changes state.
 //!
 //! One function per part of the screen: the tab bar, the pane titles, the
-//! list ([`list`]), the detail ([`detail`]), the footer and the help
-//! overlay ([`help`]). Geometry comes from `app::layout`, shared with
-//! `update`, so both agree on what is visible.
+//! list ([`list`]), the detail ([`detail`]), the stance matrix
+//! ([`matrix`]), the footer, and the overlays ([`picker`], [`help`]); search
+//! matches are marked by [`highlight`], and [`finish`] takes colour or
+//! non-ASCII away for terminals that cannot show them. Geometry comes from
+//! `app::layout`, shared with `update`, so both agree on what is visible.
 
 mod detail;
 mod finish;
@@ -43,14 +45,14 @@ fn draw_all(frame: &mut Frame, app: &App) {
     };
     tabs(frame, app, rect(panes.tabs));
     if app.matrix_shown() {
-        let body = Rect::new(0, 2, area.width, area.height.saturating_sub(3));
+        let body = rect(panes.body);
         let title = fit(
             "Stance matrix · actors × issues · Enter opens · m or Esc: the list",
             usize::from(area.width),
         );
         frame.render_widget(
             Span::styled(title.into_owned(), theme::pane_title()),
-            Rect::new(0, 1, area.width, 1),
+            Rect::new(0, panes.tabs.y + 1, area.width, 1),
         );
         matrix::draw(frame, app, body);
         footer(frame, app, rect(panes.footer), input::context(app));
@@ -82,7 +84,9 @@ fn overlays(frame: &mut Frame, app: &App, area: Rect) {
         picker::draw(frame, p, area);
     }
     if app.help {
-        let under = if app.focus() == Focus::Detail {
+        let under = if app.matrix_shown() {
+            input::Context::Matrix
+        } else if app.focus() == Focus::Detail {
             input::Context::Detail
         } else {
             input::Context::List
