@@ -134,16 +134,6 @@ impl App {
         s.narrowed.clear();
         s.folded = fold(&s.query);
         self.index.search(&s.folded, &mut s.found);
-        let order = |r: &EntityRef| {
-            let tab = Tab::for_kind(r.kind);
-            (
-                tab as usize,
-                self.tabs[tab as usize]
-                    .rows
-                    .position(*r)
-                    .unwrap_or(usize::MAX),
-            )
-        };
         s.matches.clear();
         s.matches
             .extend(s.found.iter().copied().filter(|r| match s.scope {
@@ -151,13 +141,8 @@ impl App {
                 Scope::Tab(t) => Tab::for_kind(r.kind) == t,
             }));
         // Entities a filter hides cannot be shown, so they are not matches.
-        s.matches.retain(|r| {
-            self.tabs[Tab::for_kind(r.kind) as usize]
-                .rows
-                .position(*r)
-                .is_some()
-        });
-        s.matches.sort_unstable_by_key(order);
+        s.matches.retain(|r| self.reading_order(*r).1 != usize::MAX);
+        s.matches.sort_unstable_by_key(|r| self.reading_order(*r));
         self.show_first_match(s);
     }
 
@@ -177,11 +162,15 @@ impl App {
             return None;
         }
         let here = (self.tab as usize, self.state().selected);
-        let key = |r: &EntityRef| {
-            let tab = Tab::for_kind(r.kind) as usize;
-            (tab, self.tabs[tab].rows.position(*r).unwrap_or(usize::MAX))
-        };
-        Some(matches.iter().position(|r| key(r) >= here).unwrap_or(0))
+        let at = matches.iter().position(|r| self.reading_order(*r) >= here);
+        Some(at.unwrap_or(0))
+    }
+
+    /// Where `r` stands in reading order: its tab, then its list row
+    /// (`usize::MAX` when a filter hides it).
+    fn reading_order(&self, r: EntityRef) -> (usize, usize) {
+        let tab = Tab::for_kind(r.kind) as usize;
+        (tab, self.tabs[tab].rows.position(r).unwrap_or(usize::MAX))
     }
 
     pub(super) fn next_match(&mut self, forward: bool) {
