@@ -1,5 +1,7 @@
 //! [`App::update`]: every action, routed to what is on top — help, then
-//! an open picker, then the search prompt, then the matrix or the panes.
+//! an open picker, then the search prompt, then the matrix or the panes —
+//! and the filling of the pickers it opens (palette, filter menus, the
+//! positions behind a matrix cell).
 
 use std::sync::Arc;
 
