@@ -17,7 +17,7 @@ use brief::load::diagnostic::Place;
 use brief::load::{SourceFile, load_files, tree};
 
 /// `fail` cases the parser accepts, each with the reason it may. Empty:
-/// serde-saphyr refuses every invalid case of the suite.
+/// granit-parser (strict indentation on) refuses every invalid case.
 const ACCEPTED_FAIL_CASES: &[(&str, &str)] = &[];
 
 struct Case {
@@ -80,10 +80,8 @@ fn run(case: &Case, text: String) -> Result<Outcome, String> {
     };
     let loaded = catch_unwind(AssertUnwindSafe(|| load_files(vec![file])))
         .map_err(|_| "load_files panicked".to_owned())?;
-    let parsed = catch_unwind(AssertUnwindSafe(|| {
-        tree::parse(&text, tree::Spans::On).is_ok()
-    }))
-    .map_err(|_| "tree::parse panicked".to_owned())?;
+    let parsed = catch_unwind(AssertUnwindSafe(|| tree::parse(&text).is_ok()))
+        .map_err(|_| "tree::parse panicked".to_owned())?;
     let report = match loaded {
         Ok(_) => return Ok(Outcome::Loaded),
         Err(report) => report,

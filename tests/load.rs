@@ -670,3 +670,79 @@ fn anchors_and_merge_keys_read_as_written() {
         Some(("Afghanistan", "state"))
     );
 }
+
+/// The sections of a file, each with its lines, in the order written.
+fn sections_of(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut before = String::new();
+    for line in text.split_inclusive('\n') {
+        let top = line.starts_with(|c: char| c.is_ascii_lowercase());
+        match out.last_mut() {
+            Some(last) if !top => last.push_str(line),
+            None if !top => before.push_str(line),
+            _ => out.push(std::mem::take(&mut before) + line),
+        }
+    }
+    out
+}
+
+#[test]
+fn references_may_point_forward_within_a_file_and_across_files() {
+    // Entities are built as they are read; a reference to one further on
+    // waits for the end. With the sections reversed, every reference
+    // points forward, and the brief must be the same (indexes count within
+    // a kind, so they do not move).
+    let base = std::fs::read_to_string(fixture("base.yaml")).expect("base");
+    let as_written = in_memory(&base).unwrap_or_else(|r| panic!("{}", r.short()));
+    let reversed: String = sections_of(&base).into_iter().rev().collect();
+    assert_ne!(reversed, base);
+    let all_forward = in_memory(&reversed).unwrap_or_else(|r| panic!("{}", r.short()));
+    assert_eq!(all_forward, as_written);
+    // Split over files, each section in its own, read in either order.
+    for order in [false, true] {
+        let mut parts = sections_of(&base);
+        if order {
+            parts.reverse();
+        }
+        let files = parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| SourceFile {
+                name: format!("{i}.yaml"),
+                text,
+            })
+            .collect();
+        let split = load_files(files).unwrap_or_else(|r| panic!("{}", r.short()));
+        assert_eq!(split, as_written);
+    }
+    // And no stand-in is left anywhere in the model: every index is small.
+    let shown = format!("{all_forward:?}");
+    assert!(
+        !shown.contains("index: 2147"),
+        "a forward reference was left unresolved"
+    );
+    let synthetic = brief::synth::single(500, 3);
+    let reversed: String = sections_of(&synthetic).into_iter().rev().collect();
+    assert_eq!(
+        in_memory(&synthetic).ok(),
+        in_memory(&reversed).ok(),
+        "a synthetic brief reads the same with every reference forward"
+    );
+}
+
+#[test]
+fn an_unknown_forward_reference_is_reported_where_it_is_written() {
+    let base = std::fs::read_to_string(fixture("base.yaml")).expect("base");
+    let reversed: String = sections_of(&base).into_iter().rev().collect();
+    let broken = reversed.replacen("by: ttp", "by: ttq", 1);
+    assert_ne!(broken, reversed);
+    let report = in_memory(&broken).expect_err("loaded");
+    let short = report.short();
+    assert!(short.contains("no actor has the id `ttq`"), "{short}");
+    assert!(
+        short.contains("did you mean `ttp`?")
+            || report.render(false).contains("did you mean `ttp`?"),
+        "{}",
+        report.render(false)
+    );
+}

@@ -22,6 +22,19 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub ids: &'a Ids,
     pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Where references to ids not declared yet wait for the end of the
+    /// brief (see `forward`); `None` resolves them now, for good.
+    pub pending: Option<&'a mut Vec<Pending>>,
+}
+
+/// A reference to an id not declared when it was read: it may be declared
+/// further on, in this file or another.
+pub struct Pending {
+    pub id: String,
+    pub file: usize,
+    pub loc: Loc,
+    pub len: usize,
+    pub want: Option<Kind>,
 }
 
 /// The entries of one mapping, after unknown keys were reported.
@@ -56,12 +69,14 @@ impl<'a> Ctx<'a> {
         text: &'a str,
         ids: &'a Ids,
         diagnostics: &'a mut Vec<Diagnostic>,
+        pending: Option<&'a mut Vec<Pending>>,
     ) -> Self {
         Ctx {
             file,
             text,
             ids,
             diagnostics,
+            pending,
         }
     }
 
@@ -281,7 +296,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Resolves an id written at `loc`; reports unknown ids with the closest
-    /// one of the right kind, and ids of the wrong kind.
+    /// one of the right kind, and ids of the wrong kind. An id not declared
+    /// yet, while references may wait, gets a stand-in (see `forward`).
     pub fn resolve(
         &mut self,
         id: &str,
@@ -309,6 +325,18 @@ impl<'a> Ctx<'a> {
                 let help = self.ids.suggest(id, Some(want));
                 self.help(help);
                 None
+            }
+            None if self.pending.is_some() => {
+                let pending = self.pending.as_deref_mut()?;
+                let stand_in = super::forward::stand_in(pending.len(), want);
+                pending.push(Pending {
+                    id: id.to_owned(),
+                    file: self.file,
+                    loc,
+                    len,
+                    want,
+                });
+                stand_in
             }
             None => {
                 let what = want.map_or("entity", Kind::noun);

@@ -1,14 +1,12 @@
-//! Ids: which are well formed, the first pass that declares every one of
-//! them (so references can point forward and across files, and a duplicate
-//! is caught with the place of the first), and the "did you mean …?" for
-//! an id that does not exist.
+//! Ids: which are well formed, declaring each as its entity is read (a
+//! duplicate is caught with the place of the first), and the "did you
+//! mean …?" for an id that does not exist.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::entities;
-use super::sections::Item;
 use super::suggest::closest;
 use super::tree::{Loc, Node, Value};
 use crate::model::{EntityRef, Kind};
@@ -81,78 +79,75 @@ pub fn entity_id(node: &Node) -> Option<&str> {
         })
 }
 
-/// First pass: every id, its kind and index; bad and duplicate ids reported.
-pub fn declare(files: &[SourceFile], sections: &[Vec<Item<'_>>], out: &mut Vec<Diagnostic>) -> Ids {
-    let mut ids = Ids::new();
-    let mut counts = [0usize; Kind::ALL.len()];
-    for (file, items) in sections.iter().enumerate() {
-        for item in items {
-            let Item::Entity(kind, node) = item else {
-                continue;
-            };
-            let slot = &mut counts[*kind as usize];
-            let r = EntityRef::new(*kind, *slot);
-            *slot += 1;
-            let Value::Map(entries) = &node.value else {
-                continue;
-            };
-            let Some((_, id_node)) = entries
-                .iter()
-                .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == "id"))
-            else {
-                out.push(
-                    Diagnostic::at(file, node.loc, 1, format!("{} is missing `id`", entities::what(*kind)))
-                        .with_help("give it an `id:`, a short kebab-case name such as `kabul-meeting-2026`, unique in the brief"),
-                );
-                continue;
-            };
-            let Value::Str(id) = &id_node.value else {
-                out.push(
-                    Diagnostic::at(
-                        file,
-                        id_node.loc,
-                        id_node.width,
-                        format!("an id is text, found {}", id_node.value.describe()),
-                    )
-                    .with_help("write an id such as `ttp` or `kabul-meeting-2026`"),
-                );
-                continue;
-            };
-            let shown = safe_text::one_line(id);
-            if let Some(problem) = id_problem(id) {
-                out.push(
-                    Diagnostic::at(
-                        file,
-                        id_node.loc,
-                        id_node.width,
-                        format!("bad id `{shown}`: {problem}"),
-                    )
-                    .with_help(id_help(id)),
-                );
-                continue;
-            }
-            if let Some((first, first_file, first_loc)) = ids.map.get(id.as_str()) {
-                let name = &files[*first_file].name;
-                out.push(
-                    Diagnostic::at(
-                        file,
-                        id_node.loc,
-                        id_node.width,
-                        format!(
-                            "duplicate id `{id}`: already used by {} at {name}:{}:{}",
-                            entities::what(first.kind),
-                            first_loc.line,
-                            first_loc.col
-                        ),
-                    )
-                    .with_help("ids are unique across the whole brief; rename one of them"),
-                );
-                continue;
-            }
-            ids.map.insert(id.clone(), (r, file, id_node.loc));
+impl Ids {
+    /// Declares entity `r`, written as `node` in file `file`; a missing,
+    /// malformed or duplicate id is reported and not declared.
+    pub fn declare(
+        &mut self,
+        files: &[SourceFile],
+        file: usize,
+        r: EntityRef,
+        node: &Node,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Value::Map(entries) = &node.value else {
+            return;
+        };
+        let Some((_, id_node)) = entries
+            .iter()
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == "id"))
+        else {
+            out.push(
+                Diagnostic::at(file, node.loc, 1, format!("{} is missing `id`", entities::what(r.kind)))
+                    .with_help("give it an `id:`, a short kebab-case name such as `kabul-meeting-2026`, unique in the brief"),
+            );
+            return;
+        };
+        let Value::Str(id) = &id_node.value else {
+            out.push(
+                Diagnostic::at(
+                    file,
+                    id_node.loc,
+                    id_node.width,
+                    format!("an id is text, found {}", id_node.value.describe()),
+                )
+                .with_help("write an id such as `ttp` or `kabul-meeting-2026`"),
+            );
+            return;
+        };
+        let shown = safe_text::one_line(id);
+        if let Some(problem) = id_problem(id) {
+            out.push(
+                Diagnostic::at(
+                    file,
+                    id_node.loc,
+                    id_node.width,
+                    format!("bad id `{shown}`: {problem}"),
+                )
+                .with_help(id_help(id)),
+            );
+            return;
         }
+        if let Some((first, first_file, first_loc)) = self.map.get(id.as_str()) {
+            let name = &files[*first_file].name;
+            out.push(
+                Diagnostic::at(
+                    file,
+                    id_node.loc,
+                    id_node.width,
+                    format!(
+                        "duplicate id `{id}`: already used by {} at {name}:{}:{}",
+                        entities::what(first.kind),
+                        first_loc.line,
+                        first_loc.col
+                    ),
+                )
+                .with_help("ids are unique across the whole brief; rename one of them"),
+            );
+            return;
+        }
+        self.map.insert(id.clone(), (r, file, id_node.loc));
     }
-    ids
 }
 
 /// Is `id` a well-formed id: lowercase kebab-case, at most 64 characters?

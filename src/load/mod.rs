@@ -1,17 +1,18 @@
 //! YAML → a validated [`Brief`]. The ONLY module that knows YAML.
 //!
-//! Loading runs in passes over every file, and no pass stops at the first
-//! problem: read the files under their size limits ([`files`]); parse each
-//! into a located tree under the parser's budgets ([`tree`], its failures
-//! worded by `parse_error`); split each file into its sections, reading a
-//! misspelt one as the section it is closest to (`sections`); declare every
-//! id, so references can point forward and across files and duplicates are
-//! caught (`ids`); build each entity field by field, resolving references
-//! as it goes (`entities`, `claims`, `fields`). Only a brief with no problem
-//! at all becomes a [`Brief`]; otherwise the caller gets a [`Report`] of
-//! all of them, in file and line order ([`diagnostic`]). A clean brief is
-//! read once without node locations (they cost more than the parse); only
-//! when that pass finds a problem is it read again, with them, to say where.
+//! Each file is read under its size limits ([`files`]), then streamed:
+//! `reader` turns granit-parser's events into located nodes under the
+//! limits of [`tree::budget`] (its failures worded by `parse_error`);
+//! `sections` routes the top level, reading a misspelt section as the one
+//! it is closest to; each entity is declared (`ids`: a duplicate is caught
+//! with the place of the first) and built field by field as soon as its
+//! node is complete (`entities`, `claims`, `fields`), and the node is
+//! dropped. So a file's tree never exists whole, and reading a brief costs
+//! memory for the brief, not for a tree of it. A reference to an id not
+//! read yet waits for the end of the brief (`forward`). No step stops at
+//! the first problem: only a brief with none at all becomes a [`Brief`];
+//! otherwise the caller gets a [`Report`] of all of them, in file and line
+//! order ([`diagnostic`]).
 //!
 //! Every step is linear in the size of the input, however hostile: the
 //! limits are listed in briefs/FORMAT.md, and `tests/hostile.rs` holds the
@@ -22,8 +23,10 @@ pub mod diagnostic;
 mod entities;
 mod fields;
 pub mod files;
+mod forward;
 mod ids;
 mod parse_error;
+mod reader;
 mod sections;
 mod suggest;
 pub mod tree;
@@ -32,10 +35,11 @@ use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Report, SourceFile};
 
-use crate::model::Brief;
+use crate::model::{Brief, EntityRef, Kind};
 use entities::Built;
-use fields::Ctx;
-use sections::{Item, SECTIONS_HELP};
+use fields::{Ctx, Pending};
+use ids::Ids;
+use sections::{Build, SECTIONS_HELP, Sections};
 use tree::{Loc, Node};
 
 /// Loads the brief at `path`: one file, or a directory of them.
@@ -50,64 +54,66 @@ pub fn load_path(path: &Path) -> Result<Brief, Report> {
 
 /// Loads a brief from files already in memory (the bundled brief, tests).
 pub fn load_files(files: Vec<SourceFile>) -> Result<Brief, Report> {
-    // Locations are only needed to report problems, and recording one for
-    // every node costs more than the parse itself. So a brief is read
-    // first without them; only when that finds a problem is it read again
-    // with them, to say where. A clean brief pays for one fast pass.
-    match check(&files, tree::Spans::Off) {
-        Ok(brief) => Ok(brief),
-        Err(_) => match check(&files, tree::Spans::On) {
-            Ok(brief) => Ok(brief),
-            Err(diagnostics) => Err(Report { files, diagnostics }),
-        },
-    }
+    check(&files).map_err(|diagnostics| Report { files, diagnostics })
 }
 
-/// One full pass over the files: parse, declare, build.
-fn check(files: &[SourceFile], spans: tree::Spans) -> Result<Brief, Vec<Diagnostic>> {
-    let mut diagnostics = Vec::new();
-    let trees: Vec<Option<Node>> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| parse_file(i, f, spans, &mut diagnostics))
-        .collect();
-
+/// One pass over the files: read, declare and build, then resolve what
+/// pointed forward.
+fn check(files: &[SourceFile]) -> Result<Brief, Vec<Diagnostic>> {
+    let mut load = Load {
+        files,
+        ids: Ids::new(),
+        diagnostics: Vec::new(),
+        pending: Vec::new(),
+        parts: Parts::default(),
+        counts: [0; Kind::ALL.len()],
+        metas: Vec::new(),
+    };
     // A missing `brief:` is only worth saying when every file could be read
     // as a brief: otherwise it is likely in the file that could not.
-    let (sections, all_read) = sections::split_sections(&trees, &mut diagnostics);
-    let ids = ids::declare(files, &sections, &mut diagnostics);
-
-    let mut parts = Parts::default();
-    for (file, items) in sections.iter().enumerate() {
-        let mut ctx = Ctx::new(file, &files[file].text, &ids, &mut diagnostics);
-        for item in items {
-            match item {
-                Item::Meta(_, node) => {
-                    if let Some(meta) = ctx.meta(node) {
-                        parts.meta.push(meta);
-                    }
-                }
-                Item::Entity(kind, node) => {
-                    let id = ids::entity_id(node).map(str::to_owned);
-                    let before = ctx.diagnostics.len();
-                    match ctx.build(*kind, node, id) {
-                        Some(built) => parts.add(built),
-                        // An entity left out silently would shift the index
-                        // of every later one of its kind: never let it pass.
-                        None if ctx.diagnostics.len() == before => {
-                            ctx.error(
-                                node.loc,
-                                1,
-                                format!("{} could not be read", entities::what(*kind)),
-                            );
-                        }
-                        None => {}
-                    }
-                }
+    let mut all_read = true;
+    for (i, file) in files.iter().enumerate() {
+        let marks = (load.diagnostics.len(), load.pending.len());
+        let mut sections = Sections::new(i, &mut load);
+        let read = reader::read(&file.text, &mut sections);
+        let brief_file = sections.finish();
+        match read {
+            Ok(()) if !brief_file && marks.0 == load.diagnostics.len() => {
+                all_read = false;
+                load.diagnostics.push(
+                    Diagnostic::at(
+                        i,
+                        Loc { line: 1, col: 1 },
+                        1,
+                        "empty file: no brief sections",
+                    )
+                    .with_help(SECTIONS_HELP),
+                );
+            }
+            Ok(()) => all_read &= brief_file,
+            Err(e) => {
+                // What was built before the error stands, but its problems
+                // are not reported: a reference into the unread rest of the
+                // file would look unknown. The error comes first.
+                all_read = false;
+                load.diagnostics.truncate(marks.0);
+                load.pending.truncate(marks.1);
+                let mut d = Diagnostic::at(i, e.loc, 1, e.message);
+                d.help = e.help;
+                load.diagnostics.push(d);
             }
         }
     }
-    sections::check_meta_count(files, &sections, all_read, &mut diagnostics);
+    let Load {
+        ids,
+        mut diagnostics,
+        pending,
+        mut parts,
+        metas,
+        ..
+    } = load;
+    let resolved = forward::resolve(&pending, files, &ids, &mut diagnostics);
+    sections::check_meta_count(files, &metas, all_read, &mut diagnostics);
 
     if !diagnostics.is_empty() {
         diagnostics.sort_by_key(|d| match &d.place {
@@ -116,7 +122,8 @@ fn check(files: &[SourceFile], spans: tree::Spans) -> Result<Brief, Vec<Diagnost
         });
         return Err(diagnostics);
     }
-    parts.assemble().ok_or_else(|| {
+    let fixed = parts.fix(&resolved);
+    fixed.then(|| parts.assemble()).flatten().ok_or_else(|| {
         vec![Diagnostic::path(
             "brief",
             "the brief could not be assembled",
@@ -124,32 +131,68 @@ fn check(files: &[SourceFile], spans: tree::Spans) -> Result<Brief, Vec<Diagnost
     })
 }
 
-fn parse_file(
-    i: usize,
-    file: &SourceFile,
-    spans: tree::Spans,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Node> {
-    match tree::parse(&file.text, spans) {
-        Ok(Some(node)) => Some(node),
-        Ok(None) => {
-            out.push(
-                Diagnostic::at(
-                    i,
-                    Loc { line: 1, col: 1 },
+/// The state of one load, across files.
+struct Load<'f> {
+    files: &'f [SourceFile],
+    ids: Ids,
+    diagnostics: Vec<Diagnostic>,
+    pending: Vec<Pending>,
+    parts: Parts,
+    /// Entities read so far, by kind: the index of the next one.
+    counts: [usize; Kind::ALL.len()],
+    /// Each `brief:` key: file, place, width.
+    metas: Vec<(usize, Loc, usize)>,
+}
+
+impl Build for Load<'_> {
+    fn meta(&mut self, file: usize, key: &Node, value: &Node) {
+        self.metas.push((file, key.loc, key.width));
+        let text = &self.files[file].text;
+        let mut ctx = Ctx::new(
+            file,
+            text,
+            &self.ids,
+            &mut self.diagnostics,
+            Some(&mut self.pending),
+        );
+        if let Some(meta) = ctx.meta(value) {
+            self.parts.meta.push(meta);
+        }
+    }
+
+    fn entity(&mut self, file: usize, kind: Kind, item: Node) {
+        let slot = &mut self.counts[kind as usize];
+        let r = EntityRef::new(kind, *slot);
+        *slot += 1;
+        self.ids
+            .declare(self.files, file, r, &item, &mut self.diagnostics);
+        let id = ids::entity_id(&item).map(str::to_owned);
+        let before = self.diagnostics.len();
+        let text = &self.files[file].text;
+        let mut ctx = Ctx::new(
+            file,
+            text,
+            &self.ids,
+            &mut self.diagnostics,
+            Some(&mut self.pending),
+        );
+        match ctx.build(kind, &item, id) {
+            Some(built) => self.parts.add(built),
+            // An entity left out silently would shift the index of every
+            // later one of its kind: never let it pass.
+            None if ctx.diagnostics.len() == before => {
+                ctx.error(
+                    item.loc,
                     1,
-                    "empty file: no brief sections",
-                )
-                .with_help(SECTIONS_HELP),
-            );
-            None
+                    format!("{} could not be read", entities::what(kind)),
+                );
+            }
+            None => {}
         }
-        Err(e) => {
-            let mut d = Diagnostic::at(i, e.loc, 1, e.message);
-            d.help = e.help;
-            out.push(d);
-            None
-        }
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
     }
 }
 
@@ -175,6 +218,19 @@ impl Parts {
             Built::Demand(x) => self.demands.push(x),
             Built::Position(x, titled) => self.positions.push((x, titled)),
         }
+    }
+
+    /// Replaces the stand-ins of forward references; false if one is left.
+    fn fix(&mut self, resolved: &[Option<EntityRef>]) -> bool {
+        let mut f = forward::Fixer { resolved, ok: true };
+        self.meta.iter_mut().for_each(|m| f.meta(m));
+        self.sources.iter_mut().for_each(|s| f.source(s));
+        self.actors.iter_mut().for_each(|a| f.actor(a));
+        self.issues.iter_mut().for_each(|i| f.issue(i));
+        self.events.iter_mut().for_each(|e| f.event(e));
+        self.demands.iter_mut().for_each(|d| f.demand(d));
+        self.positions.iter_mut().for_each(|(p, _)| f.position(p));
+        f.ok
     }
 
     fn assemble(self) -> Option<Brief> {

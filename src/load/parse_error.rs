@@ -3,9 +3,7 @@
 //! its likely cause (the parser names the symptom, which is often a line
 //! or two after the mistake, such as a `[` never closed).
 
-use serde_saphyr::{Error, budget::BudgetBreach};
-
-use super::tree::{Loc, budget, clamp};
+use super::tree::{Loc, budget};
 
 /// A parse failure: where, and what to tell the author.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,72 +16,42 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    pub fn new(err: &Error, text: &str) -> Self {
-        let loc = err
-            .location()
-            .map(|l| Loc {
-                line: clamp(l.line()),
-                col: clamp(l.column()),
-            })
-            .unwrap_or(Loc { line: 1, col: 1 });
-        let mut inner = err;
-        while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = inner {
-            inner = error;
+    /// The parser's own complaint about malformed YAML, with a hint.
+    pub fn syntax(said: &str, loc: Loc, text: &str) -> Self {
+        let said = clean_message(said);
+        let help = unclosed(text, loc).or_else(|| syntax_help(&said));
+        ParseError {
+            loc,
+            message: format!("YAML syntax: {said}"),
+            help,
         }
-        let limit = match inner {
-            Error::Budget { breach, .. } => budget_limit(breach),
-            Error::AliasReplayLimitExceeded { .. }
-            | Error::AliasExpansionLimitExceeded { .. }
-            | Error::AliasReplayStackDepthExceeded { .. } => Limit::Replayed,
-            Error::MultipleDocuments { .. } => Limit::Documents,
-            other => {
-                let said = clean_message(&other.to_string());
-                if said.contains("recursion limit") {
-                    Limit::Depth
-                } else {
-                    let help = unclosed(text, loc).or_else(|| syntax_help(&said));
-                    return ParseError {
-                        loc,
-                        message: format!("YAML syntax: {said}"),
-                        help,
-                    };
-                }
-            }
-        };
+    }
+
+    /// A limit of the format was passed.
+    pub fn limit(limit: Limit, loc: Loc) -> Self {
         ParseError {
             loc,
             message: limit_message(limit),
             help: None,
         }
     }
+
+    /// Any other failure, worded by the caller.
+    pub fn plain(message: impl Into<String>, loc: Loc) -> Self {
+        let message = message.into();
+        let help = syntax_help(&message);
+        ParseError { loc, message, help }
+    }
 }
 
 /// The limits a file can pass, each with the one message that names it.
-enum Limit {
+pub enum Limit {
     Depth,
     Nodes,
     Replayed,
     Aliases,
     Documents,
     Text,
-    Other,
-}
-
-fn budget_limit(breach: &BudgetBreach) -> Limit {
-    match breach {
-        BudgetBreach::Depth { .. } => Limit::Depth,
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => Limit::Nodes,
-        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
-            Limit::Replayed
-        }
-        BudgetBreach::Aliases { .. }
-        | BudgetBreach::Anchors { .. }
-        | BudgetBreach::AliasAnchorRatio { .. }
-        | BudgetBreach::MergeKeys { .. } => Limit::Aliases,
-        BudgetBreach::Documents { .. } => Limit::Documents,
-        BudgetBreach::ScalarBytes { .. } => Limit::Text,
-        _ => Limit::Other,
-    }
 }
 
 fn limit_message(limit: Limit) -> String {
@@ -112,7 +80,6 @@ fn limit_message(limit: Limit) -> String {
             "more than the limit of {} MiB of text in one file (aliases count each time they are used)",
             budget::MAX_TEXT_BYTES / (1024 * 1024)
         ),
-        Limit::Other => "the file is too large or too complex to read safely".to_owned(),
     }
 }
 
@@ -196,27 +163,13 @@ fn unclosed(text: &str, at: Loc) -> Option<String> {
     ))
 }
 
-/// serde-saphyr's display repeats the location ("error: line 2 column 2: …")
-/// and may append a snippet; we print our own location and snippet.
+/// The parser's message, first line only and without a location (we
+/// print our own, with the line quoted).
 fn clean_message(text: &str) -> String {
     let first = text.lines().next().unwrap_or(text);
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    let rest = match first.strip_prefix("line ") {
-        Some(after) => after
-            .split_once(": ")
-            .filter(|(pos, _)| pos.contains(" column "))
-            .map_or(first, |(_, msg)| msg),
-        None => first,
-    };
-    // Drop a trailing " at line N, column M": we print the location ourselves.
-    let rest = match rest.rfind(" at line ") {
-        Some(i) if rest[i..].contains(", column ") => &rest[..i],
-        _ => rest,
-    };
-    // Advice meant for programmers using serde-saphyr, not for authors.
-    let rest = match rest.find(". If you") {
-        Some(i) => &rest[..i],
-        None => rest,
+    let rest = match first.rfind(" at line ") {
+        Some(i) if first[i..].contains(", column ") => &first[..i],
+        _ => first,
     };
     rest.to_owned()
 }

@@ -1,17 +1,12 @@
-//! YAML text → a generic tree of nodes that remember where they stand.
-//!
-//! The schema is checked on this tree rather than by serde derive, because
-//! derive stops at the first problem and an author wants all of them at
-//! once. serde-saphyr parses under explicit budgets (see `budget`), so alias
-//! bombs, deep nesting and node floods end in a located error, not in
-//! exhausted memory.
-
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Budget, DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
+//! The located tree the schema is checked on: [`Node`]s that remember
+//! where they stand. The schema is checked on nodes rather than by serde
+//! derive, because derive stops at the first problem and an author wants
+//! all of them at once. `reader` builds them from the YAML events under
+//! the limits in [`budget`]; [`parse`] builds a whole file's tree (tests
+//! and tools; the loader streams sections instead).
 
 pub use super::parse_error::ParseError;
+use super::reader::{self, Sink};
 
 /// A 1-based line and column (in characters) in one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -20,7 +15,7 @@ pub struct Loc {
     pub col: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Node {
     pub value: Value,
     /// Where the node is used (for an alias, the `*name`).
@@ -35,7 +30,7 @@ pub struct Node {
     pub span_loc: Loc,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -70,162 +65,73 @@ pub mod budget {
     pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 }
 
-fn options() -> Options {
-    let mut budget = Budget::default();
-    budget.max_depth = budget::MAX_DEPTH;
-    budget.flow_nesting_limit = budget::MAX_DEPTH;
-    budget.max_nodes = budget::MAX_NODES;
-    // Every node takes an event to open it and sometimes one to close it.
-    budget.max_events = budget::MAX_NODES * 2 + 16;
-    budget.max_aliases = budget::MAX_ALIASES;
-    budget.max_anchors = budget::MAX_ALIASES;
-    budget.max_recorded_anchor_events = budget::MAX_REPLAYED;
-    budget.max_documents = 1;
-    budget.max_total_scalar_bytes = budget::MAX_TEXT_BYTES;
-    let mut options = Options::default();
-    options.budget = Some(budget);
-    options.strict_booleans = true;
-    // Duplicate keys reach the tree, and the schema walk reports them with
-    // both locations and goes on (a parser error would end the file there).
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    // `.nan` and `.inf` become numbers, refused where text is expected.
-    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
-    // YAML 1.2 as written: no under-indented flow entries.
-    options.strict_indentation = true;
-    options.with_snippet = false;
-    options.alias_limits.max_total_replayed_events = budget::MAX_REPLAYED;
-    options.alias_limits.max_replay_stack_depth = budget::MAX_DEPTH;
-    options
+/// Parses one YAML document into one tree. An empty document (only
+/// comments, or nothing) yields `Ok(None)`.
+pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
+    let mut tree = Tree { root: None };
+    reader::read(text, &mut tree)?;
+    Ok(tree.root.filter(|n| !matches!(n.value, Value::Null)))
 }
 
-/// Parses one YAML document. An empty document (only comments, or nothing)
-/// yields `Ok(None)`.
-pub fn parse(text: &str, spans: Spans) -> Result<Option<Node>, ParseError> {
-    SPANS.with(|s| s.set(spans));
-    let parsed = serde_saphyr::from_str_with_options::<Option<Node>>(text, options());
-    SPANS.with(|s| s.set(Spans::On));
-    match parsed {
-        Ok(node) => Ok(node.filter(|n| !matches!(n.value, Value::Null))),
-        Err(err) => Err(ParseError::new(&err, text)),
+/// Puts the streamed sections back into one tree.
+struct Tree {
+    root: Option<Node>,
+}
+
+impl Tree {
+    fn entries(&mut self) -> Option<&mut Vec<(Node, Node)>> {
+        match &mut self.root {
+            Some(Node {
+                value: Value::Map(entries),
+                ..
+            }) => Some(entries),
+            _ => None,
+        }
     }
 }
 
-/// Whether nodes record where they stand. Off is several times faster
-/// (serde-saphyr's `Spanned` goes through a map per node); the loader
-/// turns it on only to report problems (see `load_files`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Spans {
-    On,
-    Off,
-}
-
-thread_local! {
-    /// Read by `Node::deserialize`, which serde gives no other way to
-    /// configure; set only around one call of [`parse`] on this thread.
-    static SPANS: std::cell::Cell<Spans> = const { std::cell::Cell::new(Spans::On) };
-}
-
-/// 1-based line or column, from serde-saphyr's u64 (0 means unknown).
-pub(super) fn clamp(n: u64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX).max(1)
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if SPANS.with(std::cell::Cell::get) == Spans::Off {
-            return Ok(Node {
-                value: Value::deserialize(d)?,
-                loc: Loc { line: 1, col: 1 },
-                width: 1,
-                span: 0..0,
-                span_loc: Loc { line: 1, col: 1 },
-            });
+impl Sink for Tree {
+    fn top(&mut self, loc: Loc) {
+        self.root = Some(Node {
+            value: Value::Map(Vec::new()),
+            loc,
+            width: 1,
+            span: 0..0,
+            span_loc: loc,
+        });
+    }
+    fn entry(&mut self, key: Node, value: Node) {
+        if let Some(entries) = self.entries() {
+            entries.push((key, value));
         }
-        let spanned = Spanned::<Value>::deserialize(d)?;
-        let used = spanned.referenced;
-        let span_loc = Loc {
-            line: clamp(spanned.defined.line()),
-            col: clamp(spanned.defined.column()),
+    }
+    fn list(&mut self, key: Node, loc: Loc) {
+        let list = Node {
+            value: Value::Seq(Vec::new()),
+            loc,
+            width: 1,
+            span: 0..0,
+            span_loc: loc,
         };
-        let defined = spanned.defined.span();
-        let start = defined.byte_offset().unwrap_or(0);
-        let end = start.saturating_add(defined.byte_len().unwrap_or(0));
-        Ok(Node {
-            loc: Loc {
-                line: clamp(used.line()),
-                col: clamp(used.column()),
+        if let Some(entries) = self.entries() {
+            entries.push((key, list));
+        }
+    }
+    fn item(&mut self, item: Node) {
+        let last = self.entries().and_then(|e| e.last_mut());
+        if let Some((
+            _,
+            Node {
+                value: Value::Seq(items),
+                ..
             },
-            width: usize::try_from(used.span().len()).unwrap_or(1).max(1),
-            span: usize::try_from(start).unwrap_or(0)..usize::try_from(end).unwrap_or(0),
-            span_loc,
-            value: spanned.value,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-        Ok(Value::Bool(b))
-    }
-    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Int(n))
-    }
-    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int))
-    }
-    fn visit_i128<E>(self, n: i128) -> Result<Value, E> {
-        Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int))
-    }
-    fn visit_u128<E>(self, n: u128) -> Result<Value, E> {
-        Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int))
-    }
-    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
-        Ok(Value::Float(n))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::Str(s.to_owned()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::Str(s))
-    }
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
-        Err(E::custom("binary data is not allowed in a brief"))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(node) = seq.next_element()? {
-            items.push(node);
+        )) = last
+        {
+            items.push(item);
         }
-        Ok(Value::Seq(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
-        }
-        Ok(Value::Map(entries))
+    fn root(&mut self, node: Node) {
+        self.root = Some(node);
     }
 }
 
@@ -234,45 +140,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Option<Node>, ParseError> {
-        super::parse(text, Spans::On)
-    }
-
-    #[test]
-    fn without_spans_the_tree_is_the_same_but_unlocated() {
-        let text = "a:\n  b: [x, 2]\n";
-        let (Ok(Some(on)), Ok(Some(off))) = (parse(text), super::parse(text, Spans::Off)) else {
-            panic!("no tree")
-        };
-        assert_eq!(
-            format!("{:?}", strip(&on.value)),
-            format!("{:?}", strip(&off.value))
-        );
-        assert_eq!(off.loc, Loc { line: 1, col: 1 });
-        // The setting does not outlive the call.
-        let Ok(Some(again)) = parse(text) else {
-            panic!("no tree")
-        };
-        let Value::Map(m) = &again.value else {
-            panic!("not a map")
-        };
-        assert_eq!(m[0].1.loc.line, 2);
-    }
-
-    /// The values without their locations.
-    fn strip(v: &Value) -> String {
-        match v {
-            Value::Seq(items) => items
-                .iter()
-                .map(|n| strip(&n.value))
-                .collect::<Vec<_>>()
-                .join(","),
-            Value::Map(entries) => entries
-                .iter()
-                .map(|(k, v)| format!("{}={}", strip(&k.value), strip(&v.value)))
-                .collect::<Vec<_>>()
-                .join(";"),
-            other => format!("{other:?}"),
-        }
+        super::parse(text)
     }
 
     #[test]

@@ -1,0 +1,558 @@
+//! YAML events → located nodes, handed to a [`Sink`] as they complete.
+//!
+//! The file is read once, as a stream of granit-parser events. A list that
+//! is the value of a top-level key (a section such as `events:`) is never
+//! built whole: each of its items is handed over as soon as it is complete
+//! and then dropped, so reading a brief costs memory for one entity, not
+//! for a tree of the whole file. Everything else is built into [`Node`]s.
+//!
+//! Scalars are typed by the YAML 1.2 core schema (with only `true` and
+//! `false` as booleans: `yes` stays text), and every limit in
+//! [`budget`] is enforced here, as the events arrive: nesting depth, the
+//! number of values, anchors and aliases, what aliases repeat, and text.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, Span, Tag};
+
+use super::parse_error::{Limit, ParseError};
+use super::tree::{Loc, Node, Value, budget};
+
+/// Where the nodes of one file go.
+pub trait Sink {
+    /// The file's top level is a mapping, starting at `loc`.
+    fn top(&mut self, loc: Loc);
+    /// A top-level key and its value, when the value is not a list.
+    fn entry(&mut self, key: Node, value: Node);
+    /// A top-level key whose value is a list starting at `loc`; its items
+    /// follow through [`Sink::item`].
+    fn list(&mut self, key: Node, loc: Loc);
+    /// One item of the list last opened by [`Sink::list`].
+    fn item(&mut self, item: Node);
+    /// The file's only value, when it is not a mapping.
+    fn root(&mut self, node: Node);
+}
+
+/// Anchored nodes kept for their aliases, across all anchors of a file.
+const MAX_KEPT: usize = 1_000_000;
+
+/// Reads `text`, handing its nodes to `sink`. An empty document hands
+/// nothing. Stops at the first syntax error or passed limit.
+pub fn read(text: &str, sink: &mut impl Sink) -> Result<(), ParseError> {
+    let options = granit_parser::options! {
+        strict_indentation: true,
+        emit_comments: false,
+        // Ours are checked as values open (see `open`); these bound the
+        // scanner, which looks ahead of the events.
+        flow_nesting_limit: budget::MAX_DEPTH + 2,
+        block_nesting_limit: budget::MAX_DEPTH + 2,
+    };
+    let mut reader = Reader {
+        text,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        text_bytes: 0,
+        aliases: 0,
+        anchor_count: 0,
+        replayed: 0,
+        kept: 0,
+        documents: 0,
+    };
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| {
+            let m = e.marker();
+            let loc = Loc {
+                line: count(m.line()),
+                col: count(m.col() + 1),
+            };
+            match e.kind() {
+                // The scanner looks ahead, so on deep flow nesting it can
+                // reach its own limit before our count of open values does.
+                ErrorKind::RecursionLimitExceeded => ParseError::limit(Limit::Depth, loc),
+                _ => ParseError::syntax(&e.info(), loc, text),
+            }
+        })?;
+        reader.event(event, span, sink)?;
+    }
+    Ok(())
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    stack: Vec<Frame>,
+    /// Anchor id → the anchored node, or `None` when it was too large to
+    /// keep (or is a streamed section).
+    anchors: HashMap<usize, Option<Node>>,
+    nodes: usize,
+    text_bytes: usize,
+    aliases: usize,
+    anchor_count: usize,
+    replayed: usize,
+    kept: usize,
+    documents: usize,
+}
+
+enum Frame {
+    /// The top-level mapping, whose entries go straight to the sink.
+    Top {
+        key: Option<Node>,
+    },
+    /// A top-level list, whose items go straight to the sink.
+    Streamed,
+    Seq(Building),
+    Map(Building, Option<Node>),
+}
+
+struct Building {
+    node: Node,
+    anchor: usize,
+    /// The value counter when the node opened, to size it.
+    nodes_at: usize,
+}
+
+impl Reader<'_> {
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        span: Span,
+        sink: &mut impl Sink,
+    ) -> Result<(), ParseError> {
+        let loc = loc(&span);
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(ParseError::limit(Limit::Documents, loc));
+                }
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                self.count_node(loc)?;
+                self.text_bytes += value.len();
+                if self.text_bytes > budget::MAX_TEXT_BYTES {
+                    return Err(ParseError::limit(Limit::Text, loc));
+                }
+                let value = scalar(value, style, tag.as_deref())
+                    .map_err(|message| ParseError::plain(message, loc))?;
+                let node = self.node(value, &span);
+                if anchor != 0 {
+                    self.anchor(loc)?;
+                    self.keep(anchor, &node, 1);
+                }
+                self.complete(node, sink);
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                self.open(loc, anchor)?;
+                if let Some(Frame::Top { key }) = self.stack.last_mut()
+                    && let Some(key) = key.take()
+                {
+                    if anchor != 0 {
+                        // A whole section is never repeated by an alias.
+                        self.anchors.insert(anchor, None);
+                    }
+                    sink.list(key, loc);
+                    self.stack.push(Frame::Streamed);
+                    return Ok(());
+                }
+                let b = self.building(Value::Seq(Vec::new()), &span, anchor);
+                self.stack.push(Frame::Seq(b));
+            }
+            Event::MappingStart(_, anchor, _) => {
+                self.open(loc, anchor)?;
+                if self.stack.is_empty() {
+                    if anchor != 0 {
+                        self.anchors.insert(anchor, None);
+                    }
+                    sink.top(loc);
+                    self.stack.push(Frame::Top { key: None });
+                    return Ok(());
+                }
+                let b = self.building(Value::Map(Vec::new()), &span, anchor);
+                self.stack.push(Frame::Map(b, None));
+            }
+            Event::SequenceEnd | Event::MappingEnd => match self.stack.pop() {
+                Some(Frame::Seq(b)) => {
+                    if b.anchor != 0 {
+                        let size = self.nodes - b.nodes_at;
+                        self.keep(b.anchor, &b.node, size);
+                    }
+                    self.complete(b.node, sink);
+                }
+                Some(Frame::Map(mut b, _)) => {
+                    if let Value::Map(entries) = &mut b.node.value {
+                        merge_keys(entries);
+                    }
+                    if b.anchor != 0 {
+                        let size = self.nodes - b.nodes_at;
+                        self.keep(b.anchor, &b.node, size);
+                    }
+                    self.complete(b.node, sink);
+                }
+                Some(Frame::Top { .. } | Frame::Streamed) | None => {}
+            },
+            Event::Alias(id) => self.alias(id, &span, sink)?,
+            // Stream and document ends; anchor names, comments and
+            // unresolved aliases are not asked for.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn count_node(&mut self, loc: Loc) -> Result<(), ParseError> {
+        self.nodes += 1;
+        if self.nodes > budget::MAX_NODES {
+            return Err(ParseError::limit(Limit::Nodes, loc));
+        }
+        Ok(())
+    }
+
+    /// A collection opens: one more value, one level deeper.
+    fn open(&mut self, loc: Loc, anchor: usize) -> Result<(), ParseError> {
+        self.count_node(loc)?;
+        if self.stack.len() >= budget::MAX_DEPTH {
+            return Err(ParseError::limit(Limit::Depth, loc));
+        }
+        if anchor != 0 {
+            self.anchor(loc)?;
+        }
+        Ok(())
+    }
+
+    fn anchor(&mut self, loc: Loc) -> Result<(), ParseError> {
+        self.anchor_count += 1;
+        if self.anchor_count > budget::MAX_ALIASES {
+            return Err(ParseError::limit(Limit::Aliases, loc));
+        }
+        Ok(())
+    }
+
+    /// Keeps a copy of an anchored node for its aliases, within bounds.
+    fn keep(&mut self, id: usize, node: &Node, size: usize) {
+        let fits = size <= budget::MAX_REPLAYED && self.kept + size <= MAX_KEPT;
+        if fits {
+            self.kept += size;
+        }
+        self.anchors.insert(id, fits.then(|| node.clone()));
+    }
+
+    fn alias(&mut self, id: usize, span: &Span, sink: &mut impl Sink) -> Result<(), ParseError> {
+        let at = loc(span);
+        self.aliases += 1;
+        if self.aliases > budget::MAX_ALIASES {
+            return Err(ParseError::limit(Limit::Aliases, at));
+        }
+        let node = match self.anchors.get(&id) {
+            Some(Some(node)) => node,
+            Some(None) => return Err(ParseError::limit(Limit::Replayed, at)),
+            None => {
+                let name = self.source(span).unwrap_or("*");
+                return Err(ParseError::plain(
+                    format!("YAML syntax: the alias `{name}` stands inside the node it names"),
+                    at,
+                ));
+            }
+        };
+        let (nodes, bytes) = size(node);
+        self.replayed += nodes;
+        self.nodes += nodes;
+        self.text_bytes += bytes;
+        if self.replayed > budget::MAX_REPLAYED {
+            return Err(ParseError::limit(Limit::Replayed, at));
+        }
+        if self.nodes > budget::MAX_NODES {
+            return Err(ParseError::limit(Limit::Nodes, at));
+        }
+        if self.text_bytes > budget::MAX_TEXT_BYTES {
+            return Err(ParseError::limit(Limit::Text, at));
+        }
+        let mut copy = node.clone();
+        copy.loc = at;
+        copy.width = width(span);
+        self.complete(copy, sink);
+        Ok(())
+    }
+
+    fn source(&self, span: &Span) -> Option<&str> {
+        self.text
+            .get(span.start.byte_offset()?..span.end.byte_offset()?)
+    }
+
+    fn node(&self, value: Value, span: &Span) -> Node {
+        let start = span.start.byte_offset().unwrap_or(0);
+        let end = span.end.byte_offset().unwrap_or(start).max(start);
+        let at = loc(span);
+        Node {
+            value,
+            loc: at,
+            width: width(span),
+            span: start..end,
+            span_loc: at,
+        }
+    }
+
+    fn building(&self, value: Value, span: &Span, anchor: usize) -> Building {
+        Building {
+            node: self.node(value, span),
+            anchor,
+            nodes_at: self.nodes - 1,
+        }
+    }
+
+    /// A finished node goes to its parent, or to the sink.
+    fn complete(&mut self, node: Node, sink: &mut impl Sink) {
+        match self.stack.last_mut() {
+            None => sink.root(node),
+            Some(Frame::Top { key }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => sink.entry(k, node),
+            },
+            Some(Frame::Streamed) => sink.item(node),
+            Some(Frame::Seq(b)) => {
+                if let Value::Seq(items) = &mut b.node.value {
+                    items.push(node);
+                }
+            }
+            Some(Frame::Map(b, key)) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => {
+                    if let Value::Map(entries) = &mut b.node.value {
+                        entries.push((k, node));
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// Applies merge keys (`<<: *base`, or `<<: [*a, *b]`): the merged
+/// mappings' entries are added after the mapping's own, skipping keys it
+/// already has (its own win; among merged ones, the first). A `<<` whose
+/// value is not mappings is left for the schema to report.
+fn merge_keys(entries: &mut Vec<(Node, Node)>) {
+    let is_merge = |(k, v): &(Node, Node)| {
+        matches!(&k.value, Value::Str(s) if s == "<<")
+            && match &v.value {
+                Value::Map(_) => true,
+                Value::Seq(items) => items.iter().all(|i| matches!(i.value, Value::Map(_))),
+                _ => false,
+            }
+    };
+    if !entries.iter().any(is_merge) {
+        return;
+    }
+    let (merges, mut own): (Vec<_>, Vec<_>) =
+        std::mem::take(entries).into_iter().partition(is_merge);
+    let mut have: std::collections::HashSet<String> = own
+        .iter()
+        .filter_map(|(k, _)| match &k.value {
+            Value::Str(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for (_, v) in merges {
+        let maps = match v.value {
+            Value::Seq(items) => items,
+            other => vec![Node { value: other, ..v }],
+        };
+        for map in maps {
+            let Value::Map(merged) = map.value else {
+                continue;
+            };
+            for (k, v) in merged {
+                if let Value::Str(s) = &k.value
+                    && !have.insert(s.clone())
+                {
+                    continue;
+                }
+                own.push((k, v));
+            }
+        }
+    }
+    *entries = own;
+}
+
+/// How many values and bytes of text a node holds.
+fn size(node: &Node) -> (usize, usize) {
+    match &node.value {
+        Value::Str(s) => (1, s.len()),
+        Value::Seq(items) => items.iter().fold((1, 0), |(n, b), i| {
+            let (n2, b2) = size(i);
+            (n + n2, b + b2)
+        }),
+        Value::Map(entries) => entries.iter().fold((1, 0), |(n, b), (k, v)| {
+            let (nk, bk) = size(k);
+            let (nv, bv) = size(v);
+            (n + nk + nv, b + bk + bv)
+        }),
+        _ => (1, 0),
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX).max(1)
+}
+
+fn loc(span: &Span) -> Loc {
+    Loc {
+        line: count(span.start.line()),
+        col: count(span.start.col() + 1),
+    }
+}
+
+fn width(span: &Span) -> usize {
+    span.end.index().saturating_sub(span.start.index()).max(1)
+}
+
+/// A scalar's value: its tag if it has one, else the core schema for a
+/// plain scalar; quoted and block scalars are text.
+fn scalar(value: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, String> {
+    if let Some(tag) = tag {
+        if tag.is_yaml_core_schema() {
+            let suffix = tag.core_suffix().unwrap_or("");
+            let typed = match Some(suffix) {
+                Some("str") => return Ok(Value::Str(value.into_owned())),
+                Some("binary") => {
+                    return Err("binary data (`!!binary`) is not allowed in a brief".to_owned());
+                }
+                Some("null") => null(&value).then_some(Value::Null),
+                Some("bool") => boolean(&value).map(Value::Bool),
+                Some("int") => int(&value),
+                Some("float") => float(&value).or_else(|| int(&value)),
+                // Collections tags on a scalar, timestamps, sets: the text.
+                _ => Some(Value::Str(value.to_string())),
+            };
+            return typed.ok_or_else(|| {
+                format!(
+                    "`{}` does not fit its tag `!!{suffix}`",
+                    crate::text::safe::one_line(&value),
+                )
+            });
+        }
+        // A local tag (`!thing`) is the author's own: the value as written.
+        if !matches!(style, ScalarStyle::Plain) {
+            return Ok(Value::Str(value.into_owned()));
+        }
+    }
+    if !matches!(style, ScalarStyle::Plain) {
+        return Ok(Value::Str(value.into_owned()));
+    }
+    if null(&value) {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = boolean(&value) {
+        return Ok(Value::Bool(b));
+    }
+    // Only something that starts like a number can be one.
+    if value
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || b"+-.".contains(b))
+        && let Some(n) = int(&value).or_else(|| float(&value))
+    {
+        return Ok(n);
+    }
+    Ok(Value::Str(value.into_owned()))
+}
+
+fn null(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+fn boolean(s: &str) -> Option<bool> {
+    match s {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+/// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`; too large for i64 is a float.
+fn int(s: &str) -> Option<Value> {
+    let (radix, digits) = if let Some(d) = s.strip_prefix("0x") {
+        (16, d)
+    } else if let Some(d) = s.strip_prefix("0o") {
+        (8, d)
+    } else {
+        (10, s.strip_prefix('+').unwrap_or(s))
+    };
+    let body = digits
+        .strip_prefix('-')
+        .filter(|_| radix == 10)
+        .unwrap_or(digits);
+    if body.is_empty() || !body.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    match i64::from_str_radix(digits, radix) {
+        Ok(n) => Some(Value::Int(n)),
+        Err(_) => s.parse::<f64>().ok().map(Value::Float),
+    }
+}
+
+/// The core schema's floats, `.inf` and `.nan` included.
+fn float(s: &str) -> Option<Value> {
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let negative = s.starts_with('-');
+    match unsigned {
+        ".inf" | ".Inf" | ".INF" => {
+            return Some(Value::Float(if negative {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            }));
+        }
+        ".nan" | ".NaN" | ".NAN" if unsigned.len() == s.len() => {
+            return Some(Value::Float(f64::NAN));
+        }
+        _ => {}
+    }
+    // Digits, at most one dot, an optional exponent: what Rust also reads,
+    // minus its `inf`/`nan` spellings.
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let digits = mantissa.chars().filter(char::is_ascii_digit).count();
+    let dots = mantissa.chars().filter(|c| *c == '.').count();
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
+    });
+    if digits == 0 || dots > 1 || digits + dots != mantissa.len() || !exponent_ok {
+        return None;
+    }
+    s.parse::<f64>().ok().map(Value::Float)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> Value {
+        scalar(Cow::Borrowed(s), ScalarStyle::Plain, None).unwrap_or(Value::Null)
+    }
+
+    #[test]
+    fn plain_scalars_follow_the_core_schema() {
+        assert!(matches!(plain("~"), Value::Null));
+        assert!(matches!(plain(""), Value::Null));
+        assert!(matches!(plain("true"), Value::Bool(true)));
+        assert!(matches!(plain("yes"), Value::Str(_)));
+        assert!(matches!(plain("2025"), Value::Int(2025)));
+        assert!(matches!(plain("-7"), Value::Int(-7)));
+        assert!(matches!(plain("0x1F"), Value::Int(31)));
+        assert!(matches!(plain("0o17"), Value::Int(15)));
+        assert!(matches!(plain("1.5"), Value::Float(f) if f == 1.5));
+        assert!(matches!(plain("1e3"), Value::Float(f) if f == 1000.0));
+        assert!(matches!(plain(".inf"), Value::Float(f) if f.is_infinite()));
+        assert!(matches!(plain(".nan"), Value::Float(f) if f.is_nan()));
+        for text in [
+            "2025-10", "1.2.3", "inf", "nan", "1_000", "-", ".", "e5", "0x", "12a",
+        ] {
+            assert!(matches!(plain(text), Value::Str(_)), "{text}");
+        }
+        let quoted = scalar(Cow::Borrowed("2025"), ScalarStyle::DoubleQuoted, None);
+        assert!(matches!(quoted, Ok(Value::Str(_))));
+    }
+}
