@@ -10,8 +10,10 @@ pub struct Grid {
     pub actors: Vec<EntityRef>,
     /// Issues with at least one position, in the brief's order.
     pub issues: Vec<EntityRef>,
-    /// `cells[row][col]`: the positions behind a cell.
-    pub cells: Vec<Vec<Vec<EntityRef>>>,
+    /// The cells with positions behind them, by (row, column), sorted.
+    /// Sparse: most actors take no position on most issues, and a dense
+    /// grid of a large brief would hold millions of empty cells.
+    cells: Vec<((usize, usize), Vec<EntityRef>)>,
 }
 
 impl Grid {
@@ -22,7 +24,7 @@ impl Grid {
         let mut issues: Vec<EntityRef> = brief.positions.iter().map(|p| p.issue).collect();
         issues.sort();
         issues.dedup();
-        let mut cells = vec![vec![Vec::new(); issues.len()]; actors.len()];
+        let mut placed: Vec<((usize, usize), EntityRef)> = Vec::with_capacity(brief.positions.len());
         for (i, p) in brief.positions.iter().enumerate() {
             let (Ok(row), Ok(col)) = (
                 actors.binary_search_by_key(
@@ -33,7 +35,16 @@ impl Grid {
             ) else {
                 continue;
             };
-            cells[row][col].push(EntityRef::new(Kind::Position, i));
+            placed.push(((row, col), EntityRef::new(Kind::Position, i)));
+        }
+        // Stable: a cell's positions stay in the brief's order.
+        placed.sort_by_key(|(at, _)| *at);
+        let mut cells: Vec<((usize, usize), Vec<EntityRef>)> = Vec::new();
+        for (at, r) in placed {
+            match cells.last_mut() {
+                Some((last, list)) if *last == at => list.push(r),
+                _ => cells.push((at, vec![r])),
+            }
         }
         Grid {
             actors,
@@ -44,9 +55,8 @@ impl Grid {
 
     pub fn cell(&self, row: usize, col: usize) -> &[EntityRef] {
         self.cells
-            .get(row)
-            .and_then(|r| r.get(col))
-            .map_or(&[], Vec::as_slice)
+            .binary_search_by_key(&(row, col), |(at, _)| *at)
+            .map_or(&[], |i| self.cells[i].1.as_slice())
     }
 
     pub fn is_empty(&self) -> bool {
