@@ -746,3 +746,24 @@ fn an_unknown_forward_reference_is_reported_where_it_is_written() {
         report.render(false)
     );
 }
+
+#[test]
+fn a_syntax_error_deep_in_a_large_file_is_located() {
+    // Large files are parsed on a thread of their own: its errors must
+    // reach the author just the same, with the line they are on.
+    let mut text = brief::synth::single(3_000, 5);
+    assert!(
+        text.len() > 1 << 20,
+        "the file must be large enough to be pipelined"
+    );
+    let lines = text.lines().count();
+    text.push_str("  - id: broken\n    title: [never closed\n");
+    let report = in_memory(&text).expect_err("loaded");
+    let short = report.short();
+    assert_eq!(short.lines().count(), 1, "{short}");
+    assert!(
+        short.starts_with(&format!("mem.yaml:{}:12:", lines + 2)),
+        "{short}"
+    );
+    assert!(short.contains("YAML syntax"), "{short}");
+}

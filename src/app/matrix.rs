@@ -24,7 +24,8 @@ impl Grid {
         let mut issues: Vec<EntityRef> = brief.positions.iter().map(|p| p.issue).collect();
         issues.sort();
         issues.dedup();
-        let mut placed: Vec<((usize, usize), EntityRef)> = Vec::with_capacity(brief.positions.len());
+        let mut placed: Vec<((usize, usize), EntityRef)> =
+            Vec::with_capacity(brief.positions.len());
         for (i, p) in brief.positions.iter().enumerate() {
             let (Ok(row), Ok(col)) = (
                 actors.binary_search_by_key(

@@ -37,6 +37,13 @@ pub trait Sink {
 /// Anchored nodes kept for their aliases, across all anchors of a file.
 const MAX_KEPT: usize = 1_000_000;
 
+/// Files at least this large are parsed on a thread of their own while
+/// this one builds: on two cores that hides most of the parse.
+const PIPELINE_BYTES: usize = 1 << 20;
+
+/// Events handed from the parsing thread to the building one at a time.
+const BATCH: usize = 2048;
+
 /// Reads `text`, handing its nodes to `sink`. An empty document hands
 /// nothing. Stops at the first syntax error or passed limit.
 pub fn read(text: &str, sink: &mut impl Sink) -> Result<(), ParseError> {
@@ -48,36 +55,60 @@ pub fn read(text: &str, sink: &mut impl Sink) -> Result<(), ParseError> {
         flow_nesting_limit: budget::MAX_DEPTH + 2,
         block_nesting_limit: budget::MAX_DEPTH + 2,
     };
-    let mut reader = Reader {
-        text,
-        stack: Vec::new(),
-        anchors: HashMap::new(),
-        nodes: 0,
-        text_bytes: 0,
-        aliases: 0,
-        anchor_count: 0,
-        replayed: 0,
-        kept: 0,
-        documents: 0,
-    };
     let mut parser = Parser::new_from_str_with_options(text, options);
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| {
-            let m = e.marker();
-            let loc = Loc {
-                line: count(m.line()),
-                col: count(m.col() + 1),
-            };
-            match e.kind() {
-                // The scanner looks ahead, so on deep flow nesting it can
-                // reach its own limit before our count of open values does.
-                ErrorKind::RecursionLimitExceeded => ParseError::limit(Limit::Depth, loc),
-                _ => ParseError::syntax(&e.info(), loc, text),
-            }
-        })?;
-        reader.event(event, span, sink)?;
+    let mut reader = Reader::new(text);
+    if text.len() < PIPELINE_BYTES {
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e| scan_error(&e, text))?;
+            reader.event(event, span, sink)?;
+        }
+        return Ok(());
     }
-    Ok(())
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(4);
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            while let Some(next) = parser.next_event() {
+                match next {
+                    Ok(pair) => batch.push(pair),
+                    Err(e) => {
+                        let _ = tx.send(Ok(std::mem::take(&mut batch)));
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // The builder stopped (a passed limit): so do we.
+                    if tx.send(Ok(full)).is_err() {
+                        return;
+                    }
+                }
+            }
+            let _ = tx.send(Ok(batch));
+        });
+        // Returning early drops `rx`, which ends the parsing thread.
+        for message in rx {
+            for (event, span) in message.map_err(|e| scan_error(&e, text))? {
+                reader.event(event, span, sink)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+fn scan_error(e: &granit_parser::ScanError, text: &str) -> ParseError {
+    let m = e.marker();
+    let loc = Loc {
+        line: count(m.line()),
+        col: count(m.col() + 1),
+    };
+    match e.kind() {
+        // The scanner looks ahead, so on deep flow nesting it can reach
+        // its own limit before our count of open values does.
+        ErrorKind::RecursionLimitExceeded => ParseError::limit(Limit::Depth, loc),
+        _ => ParseError::syntax(&e.info(), loc, text),
+    }
 }
 
 struct Reader<'t> {
@@ -113,7 +144,22 @@ struct Building {
     nodes_at: usize,
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Self {
+        Reader {
+            text,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            nodes: 0,
+            text_bytes: 0,
+            aliases: 0,
+            anchor_count: 0,
+            replayed: 0,
+            kept: 0,
+            documents: 0,
+        }
+    }
+
     fn event(
         &mut self,
         event: Event<'_>,
