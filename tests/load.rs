@@ -127,11 +127,10 @@ fn the_base_brief_keeps_block_scalars_as_written() {
     let brief = load_path(&fixture("base.yaml")).unwrap_or_else(|r| panic!("{}", r.short()));
     // `summary: |` keeps the line break; `>` folds it into a space.
     let text = |p: &brief::model::Prose| -> String {
-        p.segments
-            .iter()
+        p.segments()
             .map(|s| match s {
-                ProseSegment::Text(t) => t.clone(),
-                ProseSegment::Link { target, .. } => format!("<{}>", brief.id(*target)),
+                ProseSegment::Text(t) => t.to_owned(),
+                ProseSegment::Link { target, .. } => format!("<{}>", brief.id(target)),
             })
             .collect()
     };
@@ -466,10 +465,10 @@ fn escape_sequences_in_text_reach_the_model_as_visible_text() {
     ];
     texts.extend(brief.actors[0].aliases.iter().cloned());
     for prose in std::iter::once(&m.summary).chain(&m.key_points) {
-        for seg in &prose.segments {
+        for seg in prose.segments() {
             match seg {
-                ProseSegment::Text(t) => texts.push(t.clone()),
-                ProseSegment::Link { text, .. } => texts.extend(text.clone()),
+                ProseSegment::Text(t) => texts.push(t.to_owned()),
+                ProseSegment::Link { text, .. } => texts.extend(text.map(str::to_owned)),
             }
         }
     }

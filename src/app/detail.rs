@@ -195,14 +195,14 @@ fn prose<'a>(d: &mut Doc<'a>, brief: &'a Brief, p: &'a Prose) {
 /// paragraphs and a single line break is a space, so authors may wrap
 /// their YAML lines anywhere; the newline a block scalar ends with is dropped.
 fn prose_spans<'a>(d: &mut Doc<'a>, brief: &'a Brief, p: &'a Prose) {
-    let last = p.segments.len().saturating_sub(1);
-    for (n, seg) in p.segments.iter().enumerate() {
+    let last = p.segments().count().saturating_sub(1);
+    for (n, seg) in p.segments().enumerate() {
         match seg {
             ProseSegment::Text(t) if n == last => d.push(reflow(t.trim_end()), Style::Body),
             ProseSegment::Text(t) => d.push(reflow(t), Style::Body),
             ProseSegment::Link { target, text } => {
-                let label = text.as_deref().unwrap_or_else(|| brief.label(*target));
-                d.link(label, *target);
+                let label = text.unwrap_or_else(|| brief.label(target));
+                d.link(label, target);
             }
         }
     }

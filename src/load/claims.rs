@@ -4,7 +4,7 @@
 use super::fields::Ctx;
 use super::tree::{Node, Value};
 use crate::model::prose::{RawSegment, split_links};
-use crate::model::{Certainty, Cite, Figure, Kind, Prose, ProseSegment, Relation, RelationKind};
+use crate::model::{Certainty, Cite, Figure, Kind, Prose, ProseBuilder, Relation, RelationKind};
 
 /// How many `[[` may open while another is still open, in one text. A
 /// real text has one or two such typos; a hostile one (a megabyte of `[[`)
@@ -82,23 +82,20 @@ impl Ctx<'_> {
             ok = false;
         }
         let mut link_locs = link_locs.into_iter();
-        let mut segments = Vec::with_capacity(raw.len());
+        let mut prose = ProseBuilder::default();
         for seg in raw {
             match seg {
-                RawSegment::Text(t) => segments.push(ProseSegment::Text(t.to_owned())),
+                RawSegment::Text(t) => prose.text(t),
                 RawSegment::Link { id, text, .. } => {
                     let loc = link_locs.next().unwrap_or(node.loc);
                     match self.resolve(id, loc, id.chars().count(), None) {
-                        Some(target) => segments.push(ProseSegment::Link {
-                            target,
-                            text: text.map(str::to_owned),
-                        }),
+                        Some(target) => prose.link(target, text),
                         None => ok = false,
                     }
                 }
             }
         }
-        ok.then_some(Prose { segments })
+        ok.then(|| prose.finish())
     }
 
     /// Pairs each `[[` of the parsed text with the next `[[` of the node's

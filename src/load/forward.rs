@@ -13,7 +13,7 @@ use super::diagnostic::{Diagnostic, SourceFile};
 use super::fields::{Ctx, Pending};
 use super::ids::Ids;
 use crate::model::{
-    Actor, Cite, Demand, EntityRef, Event, Issue, Kind, Meta, Position, Prose, ProseSegment, Source,
+    Actor, Cite, Demand, EntityRef, Event, Issue, Kind, Meta, Position, Prose, Source,
 };
 
 /// Set in the index of a stand-in. No brief within the loader's limits
@@ -81,10 +81,8 @@ impl Fixer<'_> {
     }
 
     fn prose(&mut self, p: &mut Prose) {
-        for s in &mut p.segments {
-            if let ProseSegment::Link { target, .. } = s {
-                self.r(target);
-            }
+        for target in p.links_mut() {
+            self.ok &= fix_one(target, self.resolved);
         }
     }
 

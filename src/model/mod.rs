@@ -16,7 +16,7 @@ pub use date::Date;
 pub use entity::{
     Actor, Brief, Cite, Demand, Event, Figure, Issue, Meta, Position, Relation, Source,
 };
-pub use prose::{Prose, ProseSegment};
+pub use prose::{Prose, ProseBuilder, ProseSegment};
 pub use vocab::{ActorKind, Certainty, DemandStatus, RelationKind, SourceKind, Stance, Vocabulary};
 
 use std::fmt;

@@ -5,45 +5,128 @@
 //! empty id is an error, not literal text: a typo must not silently turn a
 //! link into brackets on screen.
 
+use compact_str::CompactString;
+
 use super::EntityRef;
 
 /// A paragraph (or a few) of text with links resolved to entities.
+///
+/// Stored as one string (the text, and each link's own label) and one
+/// list of where each piece ends: two allocations however many links,
+/// where a list of owned pieces took one per piece. A large brief holds
+/// hundreds of thousands of these.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prose {
-    pub segments: Vec<ProseSegment>,
+    text: CompactString,
+    /// Each piece ends at `end` in `text`; a link piece has a target, and
+    /// its text (if any) is the author's label. Plain prose with no link
+    /// has no pieces: the whole text is one.
+    pieces: Box<[Piece]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProseSegment {
-    Text(String),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    end: u32,
+    target: Option<EntityRef>,
+}
+
+/// One piece of prose, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProseSegment<'a> {
+    Text(&'a str),
     /// `text` is the author's label from `[[id|text]]`; `None` shows the
     /// target's short name.
     Link {
         target: EntityRef,
-        text: Option<String>,
+        text: Option<&'a str>,
     },
 }
 
 impl Prose {
-    pub fn plain(text: impl Into<String>) -> Self {
+    pub fn plain(text: impl Into<CompactString>) -> Self {
         Prose {
-            segments: vec![ProseSegment::Text(text.into())],
+            text: text.into(),
+            pieces: Box::new([]),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.segments.iter().all(|s| match s {
-            ProseSegment::Text(t) => t.is_empty(),
-            ProseSegment::Link { .. } => false,
-        })
+        self.text.is_empty() && self.pieces.iter().all(|p| p.target.is_none())
+    }
+
+    /// The pieces in order.
+    pub fn segments(&self) -> impl Iterator<Item = ProseSegment<'_>> + '_ {
+        let text: &str = &self.text;
+        let plain =
+            (self.pieces.is_empty() && !text.is_empty()).then_some(ProseSegment::Text(text));
+        let mut start = 0usize;
+        plain.into_iter().chain(self.pieces.iter().map(move |p| {
+            let end = (p.end as usize).min(text.len());
+            let piece = text.get(start..end).unwrap_or("");
+            start = end;
+            match p.target {
+                None => ProseSegment::Text(piece),
+                Some(target) => ProseSegment::Link {
+                    target,
+                    text: (!piece.is_empty()).then_some(piece),
+                },
+            }
+        }))
     }
 
     /// Every entity this prose links to, in order of appearance.
     pub fn links(&self) -> impl Iterator<Item = EntityRef> + '_ {
-        self.segments.iter().filter_map(|s| match s {
-            ProseSegment::Link { target, .. } => Some(*target),
-            ProseSegment::Text(_) => None,
-        })
+        self.pieces.iter().filter_map(|p| p.target)
+    }
+
+    /// Every link's target, to be changed in place (the loader resolves
+    /// forward references this way).
+    pub fn links_mut(&mut self) -> impl Iterator<Item = &mut EntityRef> + '_ {
+        self.pieces.iter_mut().filter_map(|p| p.target.as_mut())
+    }
+}
+
+/// Builds a [`Prose`] piece by piece.
+#[derive(Debug, Default)]
+pub struct ProseBuilder {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+impl ProseBuilder {
+    fn end(&self) -> u32 {
+        u32::try_from(self.text.len()).unwrap_or(u32::MAX)
+    }
+
+    pub fn text(&mut self, text: &str) {
+        self.text.push_str(text);
+        let end = self.end();
+        // Consecutive text pieces are one.
+        match self.pieces.last_mut() {
+            Some(last) if last.target.is_none() => last.end = end,
+            _ => self.pieces.push(Piece { end, target: None }),
+        }
+    }
+
+    pub fn link(&mut self, target: EntityRef, label: Option<&str>) {
+        self.text.push_str(label.unwrap_or(""));
+        let end = self.end();
+        self.pieces.push(Piece {
+            end,
+            target: Some(target),
+        });
+    }
+
+    pub fn finish(self) -> Prose {
+        let plain = self.pieces.iter().all(|p| p.target.is_none());
+        Prose {
+            text: CompactString::from(self.text),
+            pieces: if plain {
+                Box::new([])
+            } else {
+                self.pieces.into_boxed_slice()
+            },
+        }
     }
 }
 
@@ -143,6 +226,51 @@ pub fn split_links(text: &str) -> (Vec<RawSegment<'_>>, Vec<LinkError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn prose_gives_back_its_pieces_in_order() {
+        let a = EntityRef::new(Kind::Actor, 1);
+        let b = EntityRef::new(Kind::Event, 2);
+        let mut p = ProseBuilder::default();
+        p.text("The ");
+        p.link(a, None);
+        p.text(" met ");
+        p.text("in ");
+        p.link(b, Some("the capital"));
+        p.text(".");
+        let prose = p.finish();
+        let got: Vec<_> = prose.segments().collect();
+        assert_eq!(
+            got,
+            [
+                ProseSegment::Text("The "),
+                ProseSegment::Link {
+                    target: a,
+                    text: None
+                },
+                ProseSegment::Text(" met in "),
+                ProseSegment::Link {
+                    target: b,
+                    text: Some("the capital")
+                },
+                ProseSegment::Text("."),
+            ]
+        );
+        assert_eq!(prose.links().collect::<Vec<_>>(), [a, b]);
+        assert!(!prose.is_empty());
+        // A link alone is not empty prose; nothing at all is.
+        let mut only = ProseBuilder::default();
+        only.link(a, None);
+        assert!(!only.finish().is_empty());
+        assert!(ProseBuilder::default().finish().is_empty());
+        let plain = Prose::plain("just text");
+        assert_eq!(
+            plain.segments().collect::<Vec<_>>(),
+            [ProseSegment::Text("just text")]
+        );
+        assert_eq!(Prose::default().segments().count(), 0);
+    }
 
     #[test]
     fn splits_plain_and_labelled_links() {

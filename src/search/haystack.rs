@@ -70,11 +70,11 @@ pub fn write(brief: &Brief, r: EntityRef, out: &mut String) {
 }
 
 fn prose(brief: &Brief, p: &Prose, put: &mut impl FnMut(&str)) {
-    for seg in &p.segments {
+    for seg in p.segments() {
         match seg {
             ProseSegment::Text(t) => put(t),
             ProseSegment::Link { target, text } => {
-                put(text.as_deref().unwrap_or_else(|| brief.label(*target)));
+                put(text.unwrap_or_else(|| brief.label(target)));
             }
         }
     }
