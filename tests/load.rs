@@ -458,12 +458,12 @@ fn escape_sequences_in_text_reach_the_model_as_visible_text() {
         m.title,
         "Clipboard \\u{1b}]52;c;aGk=\\u{7} and \\u{202e}RTL and \\u{9b}31m CSI"
     );
-    let mut texts = vec![
-        m.title.clone(),
-        brief.sources[0].title.clone(),
-        brief.actors[0].name.clone(),
+    let mut texts: Vec<String> = vec![
+        m.title.to_string(),
+        brief.sources[0].title.to_string(),
+        brief.actors[0].name.to_string(),
     ];
-    texts.extend(brief.actors[0].aliases.iter().cloned());
+    texts.extend(brief.actors[0].aliases.iter().map(|a| a.to_string()));
     for prose in std::iter::once(&m.summary).chain(&m.key_points) {
         for seg in prose.segments() {
             match seg {

@@ -253,7 +253,7 @@ fn refs<'a>(d: &mut Doc<'a>, brief: &'a Brief, label: &'a str, targets: &[Entity
     links(d, brief, targets);
 }
 
-fn tags(d: &mut Doc<'_>, tags: &[String]) {
+fn tags(d: &mut Doc<'_>, tags: &[compact_str::CompactString]) {
     if !tags.is_empty() {
         field(d, "Tags: ", &tags.join(", "));
     }

@@ -55,7 +55,7 @@ pub enum Value {
     Entity(EntityRef),
     Certainty(Certainty),
     Year(u16),
-    Tag(String),
+    Tag(compact_str::CompactString),
     Status(DemandStatus),
     Stance(Stance),
 }

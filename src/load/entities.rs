@@ -1,6 +1,8 @@
 //! One builder per section: a node of the tree → a model entity, with every
 //! field checked against the format (briefs/FORMAT.md).
 
+use compact_str::CompactString;
+
 use super::fields::Ctx;
 use super::tree::Node;
 use crate::model::{
@@ -114,7 +116,7 @@ impl Ctx<'_> {
     /// Builds one entity. Every field is read (and every problem reported)
     /// before any `?` can return: a missing title must not hide a broken
     /// link in the summary.
-    pub fn build(&mut self, kind: Kind, node: &Node, id: Option<String>) -> Option<Built> {
+    pub fn build(&mut self, kind: Kind, node: &Node, id: Option<CompactString>) -> Option<Built> {
         let f = self.mapping(node, what(kind), fields_of(kind))?;
         // The declare pass already reported a bad or missing id.
         let built = match kind {

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use super::diagnostic::Diagnostic;
 use super::ids::Ids;
 use super::suggest::closest;
@@ -182,9 +184,9 @@ impl<'a> Ctx<'a> {
     /// Text: a string. A number or a boolean is refused, as the format says,
     /// rather than turned into text: YAML reads `007` as 7 and `0x1F` as 31,
     /// so the text would not be what the author wrote.
-    pub fn text(&mut self, node: &Node) -> Option<String> {
+    pub fn text(&mut self, node: &Node) -> Option<CompactString> {
         match &node.value {
-            Value::Str(s) => Some(safe_text::sanitize(s).into_owned()),
+            Value::Str(s) => Some(CompactString::from(safe_text::sanitize(s))),
             other => {
                 self.error(
                     node.loc,
@@ -200,12 +202,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Optional text field.
-    pub fn opt_text(&mut self, fields: &Fields<'_>, key: &str) -> Option<String> {
+    pub fn opt_text(&mut self, fields: &Fields<'_>, key: &str) -> Option<CompactString> {
         fields.get(key).and_then(|n| self.text(n))
     }
 
     /// Required text field, which must not be blank.
-    pub fn req_text(&mut self, fields: &Fields<'_>, key: &str) -> Option<String> {
+    pub fn req_text(&mut self, fields: &Fields<'_>, key: &str) -> Option<CompactString> {
         let node = self.required(fields, key)?;
         let text = self.text(node)?;
         if text.trim().is_empty() {
@@ -216,7 +218,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A list of text items; a single item may stand without brackets.
-    pub fn text_list(&mut self, node: Option<&Node>) -> Vec<String> {
+    pub fn text_list(&mut self, node: Option<&Node>) -> Vec<CompactString> {
         match node.map(|n| &n.value) {
             None => Vec::new(),
             Some(Value::Seq(items)) => items.iter().filter_map(|n| self.text(n)).collect(),
@@ -229,7 +231,7 @@ impl<'a> Ctx<'a> {
         let text = match &node.value {
             // Only as digits: `0x7E9` is 2025 to YAML, but not a date.
             Value::Int(n) if self.text.get(node.span.clone()) == Some(n.to_string().as_str()) => {
-                n.to_string()
+                CompactString::from(n.to_string())
             }
             _ => self.text(node)?,
         };

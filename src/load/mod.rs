@@ -33,6 +33,8 @@ pub mod tree;
 
 use std::path::Path;
 
+use compact_str::CompactString;
+
 pub use diagnostic::{Diagnostic, Report, SourceFile};
 
 use crate::model::{Brief, EntityRef, Kind};
@@ -166,7 +168,7 @@ impl Build for Load<'_> {
         *slot += 1;
         self.ids
             .declare(self.files, file, r, &item, &mut self.diagnostics);
-        let id = ids::entity_id(&item).map(str::to_owned);
+        let id = ids::entity_id(&item).map(CompactString::from);
         let before = self.diagnostics.len();
         let text = &self.files[file].text;
         let mut ctx = Ctx::new(
@@ -242,7 +244,7 @@ impl Parts {
                 let issue = self.issues.get(p.issue.index())?;
                 let a = actor.short.as_deref().unwrap_or(&actor.name);
                 let i = issue.short.as_deref().unwrap_or(&issue.title);
-                p.title = format!("{a} on {i}");
+                p.title = compact_str::format_compact!("{a} on {i}");
             }
             positions.push(p);
         }

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use super::{
     ActorKind, Certainty, Date, DemandStatus, EntityRef, Kind, Prose, RelationKind, SourceKind,
     Stance,
@@ -24,9 +26,9 @@ pub struct Cite {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// As the source gives it: "at least 200", "6,000–6,500".
-    pub value: String,
+    pub value: CompactString,
     /// What is counted.
-    pub what: String,
+    pub what: CompactString,
     pub certainty: Option<Certainty>,
     pub cites: Vec<Cite>,
 }
@@ -34,8 +36,8 @@ pub struct Figure {
 /// The brief's own header: what the Overview tab shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
-    pub id: String,
-    pub title: String,
+    pub id: CompactString,
+    pub title: CompactString,
     pub as_of: Date,
     pub summary: Prose,
     pub key_points: Vec<Prose>,
@@ -44,19 +46,19 @@ pub struct Meta {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
+    pub id: CompactString,
+    pub title: CompactString,
     /// The short name citations show ("PoliTact analysis").
-    pub short: Option<String>,
+    pub short: Option<CompactString>,
     pub kind: SourceKind,
-    pub publisher: Option<String>,
-    pub author: Option<String>,
+    pub publisher: Option<CompactString>,
+    pub author: Option<CompactString>,
     pub published: Option<Date>,
     /// Why a publication date is what it is, when it had to be inferred.
-    pub published_note: Option<String>,
+    pub published_note: Option<CompactString>,
     /// The document's own file name, when it has one.
-    pub file: Option<String>,
-    pub url: Option<String>,
+    pub file: Option<CompactString>,
+    pub url: Option<CompactString>,
     pub summary: Prose,
 }
 
@@ -64,21 +66,21 @@ pub struct Source {
 pub struct Relation {
     pub kind: RelationKind,
     pub to: EntityRef,
-    pub note: Option<String>,
+    pub note: Option<CompactString>,
     pub certainty: Option<Certainty>,
     pub cites: Vec<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub id: String,
-    pub name: String,
-    pub short: Option<String>,
+    pub id: CompactString,
+    pub name: CompactString,
+    pub short: Option<CompactString>,
     /// Every other spelling the sources use, so a search finds any of them.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     pub kind: ActorKind,
     /// A person's office or an organisation's function, in a few words.
-    pub role: Option<String>,
+    pub role: Option<CompactString>,
     pub summary: Prose,
     pub relations: Vec<Relation>,
     pub figures: Vec<Figure>,
@@ -88,36 +90,36 @@ pub struct Actor {
 /// A question that actors take positions on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
-    pub id: String,
-    pub title: String,
-    pub short: Option<String>,
+    pub id: CompactString,
+    pub title: CompactString,
+    pub short: Option<CompactString>,
     pub summary: Prose,
     pub cites: Vec<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    pub id: String,
+    pub id: CompactString,
     pub date: Date,
-    pub date_note: Option<String>,
-    pub title: String,
-    pub place: Option<String>,
+    pub date_note: Option<CompactString>,
+    pub title: CompactString,
+    pub place: Option<CompactString>,
     pub actors: Vec<EntityRef>,
     pub summary: Prose,
     pub figures: Vec<Figure>,
-    pub tags: Vec<String>,
+    pub tags: Vec<CompactString>,
     pub certainty: Certainty,
     pub cites: Vec<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Demand {
-    pub id: String,
+    pub id: CompactString,
     /// Who demands.
     pub by: EntityRef,
     /// Of whom (one or more actors).
     pub of: Vec<EntityRef>,
-    pub title: String,
+    pub title: CompactString,
     pub summary: Prose,
     pub status: DemandStatus,
     pub date: Option<Date>,
@@ -127,20 +129,20 @@ pub struct Demand {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {
-    pub id: String,
+    pub id: CompactString,
     /// Given by the author or composed by the loader ("Pakistan on talks
     /// with the TTP"), so lists and backlinks can name a position.
-    pub title: String,
+    pub title: CompactString,
     pub actor: EntityRef,
     pub issue: EntityRef,
     pub stance: Stance,
     pub summary: Prose,
     /// A short phrase in the speaker's own words.
-    pub quote: Option<String>,
+    pub quote: Option<CompactString>,
     /// Who said the quote, when it is not the actor itself.
     pub quote_by: Option<EntityRef>,
     pub date: Option<Date>,
-    pub date_note: Option<String>,
+    pub date_note: Option<CompactString>,
     pub certainty: Certainty,
     pub cites: Vec<Cite>,
 }
@@ -155,7 +157,7 @@ pub struct Brief {
     pub events: Vec<Event>,
     pub demands: Vec<Demand>,
     pub positions: Vec<Position>,
-    ids: HashMap<String, EntityRef>,
+    ids: HashMap<CompactString, EntityRef>,
     /// Event indexes in chronological order: by the earliest day each date
     /// allows, then as the author wrote them.
     chronology: Vec<u32>,
@@ -203,7 +205,7 @@ impl Brief {
         for kind in Kind::ALL {
             for i in 0..self.len(kind) {
                 let r = EntityRef::new(kind, i);
-                ids.insert(self.id(r).to_owned(), r);
+                ids.insert(CompactString::from(self.id(r)), r);
             }
         }
         self.ids = ids;
