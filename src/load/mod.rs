@@ -235,7 +235,14 @@ impl Parts {
         f.ok
     }
 
-    fn assemble(self) -> Option<Brief> {
+    fn assemble(mut self) -> Option<Brief> {
+        // Grown by doubling while reading: give back what is left over
+        // (a quarter of the largest lists, on average).
+        self.sources.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        self.issues.shrink_to_fit();
+        self.events.shrink_to_fit();
+        self.demands.shrink_to_fit();
         let meta = self.meta.into_iter().next()?;
         let mut positions = Vec::with_capacity(self.positions.len());
         for (mut p, titled) in self.positions {

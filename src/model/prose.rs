@@ -120,7 +120,8 @@ impl ProseBuilder {
     pub fn finish(self) -> Prose {
         let plain = self.pieces.iter().all(|p| p.target.is_none());
         Prose {
-            text: CompactString::from(self.text),
+            // Copied at its length: the builder's buffer has room to spare.
+            text: CompactString::from(self.text.as_str()),
             pieces: if plain {
                 Box::new([])
             } else {
