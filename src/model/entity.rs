@@ -4,8 +4,6 @@
 //! guarantees each one resolves. Entities stay in the order written; the
 //! timeline's order is [`Brief::chronology`].
 
-use std::collections::HashMap;
-
 use compact_str::CompactString;
 
 use super::{
@@ -157,7 +155,9 @@ pub struct Brief {
     pub events: Vec<Event>,
     pub demands: Vec<Demand>,
     pub positions: Vec<Position>,
-    ids: HashMap<CompactString, EntityRef>,
+    /// Every entity, sorted by id, for [`Brief::lookup`]: a fraction of
+    /// the memory of a map from a second copy of each id.
+    by_id: Vec<EntityRef>,
     /// Event indexes in chronological order: by the earliest day each date
     /// allows, then as the author wrote them.
     chronology: Vec<u32>,
@@ -183,7 +183,7 @@ impl Brief {
             events,
             demands,
             positions,
-            ids: HashMap::new(),
+            by_id: Vec::new(),
             chronology: Vec::new(),
         };
         brief.index_ids();
@@ -201,14 +201,12 @@ impl Brief {
     }
 
     fn index_ids(&mut self) {
-        let mut ids = HashMap::with_capacity(self.len_all());
+        let mut by_id = Vec::with_capacity(self.len_all());
         for kind in Kind::ALL {
-            for i in 0..self.len(kind) {
-                let r = EntityRef::new(kind, i);
-                ids.insert(CompactString::from(self.id(r)), r);
-            }
+            by_id.extend((0..self.len(kind)).map(|i| EntityRef::new(kind, i)));
         }
-        self.ids = ids;
+        by_id.sort_unstable_by(|a, b| self.id(*a).cmp(self.id(*b)));
+        self.by_id = by_id;
     }
 
     fn len_all(&self) -> usize {
@@ -228,7 +226,10 @@ impl Brief {
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityRef> {
-        self.ids.get(id).copied()
+        self.by_id
+            .binary_search_by(|r| self.id(*r).cmp(id))
+            .ok()
+            .map(|i| self.by_id[i])
     }
 
     pub fn id(&self, r: EntityRef) -> &str {
