@@ -1,7 +1,7 @@
 //! The composite values every claim is made of: prose with inline links,
 //! citations, figures and relations.
 
-use super::fields::Ctx;
+use super::fields::{Ctx, each};
 use super::tree::{Node, Value};
 use crate::model::prose::{RawSegment, split_links};
 use crate::model::{Certainty, Cite, Figure, Kind, Prose, ProseBuilder, Relation, RelationKind};
@@ -130,7 +130,7 @@ impl Ctx<'_> {
             Value::Seq(items) => items,
             _ => std::slice::from_ref(node),
         };
-        items.iter().filter_map(|item| self.cite(item)).collect()
+        each(items, |item| self.cite(item))
     }
 
     fn cite(&mut self, node: &Node) -> Option<Cite> {
@@ -221,7 +221,7 @@ impl Ctx<'_> {
     ) -> Vec<T> {
         match node.map(|n| (&n.value, n.loc)) {
             None => Vec::new(),
-            Some((Value::Seq(items), _)) => items.iter().filter_map(|n| one(self, n)).collect(),
+            Some((Value::Seq(items), _)) => each(items, |n| one(self, n)),
             Some((other, loc)) => {
                 let found = other.describe();
                 self.error(loc, 1, format!("`{field}` is a list, found {found}"));

@@ -17,6 +17,15 @@ use crate::text::safe as safe_text;
 const DATE_FORMS: &str =
     "as 2025, 2025-10, 2025-10-28, late 2025-10 or 2026-01-02..2026-01-03 (see briefs/FORMAT.md)";
 
+/// What `one` builds of each item, in a list exactly as long as the items
+/// (`collect` over a filter would leave room for four; a large brief holds
+/// hundreds of thousands of one-item lists).
+pub fn each<T>(items: &[Node], one: impl FnMut(&Node) -> Option<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    out.extend(items.iter().filter_map(one));
+    out
+}
+
 /// The state of one walk over one file.
 pub struct Ctx<'a> {
     pub file: usize,
@@ -32,7 +41,7 @@ pub struct Ctx<'a> {
 /// A reference to an id not declared when it was read: it may be declared
 /// further on, in this file or another.
 pub struct Pending {
-    pub id: String,
+    pub id: CompactString,
     pub file: usize,
     pub loc: Loc,
     pub len: usize,
@@ -221,7 +230,7 @@ impl<'a> Ctx<'a> {
     pub fn text_list(&mut self, node: Option<&Node>) -> Vec<CompactString> {
         match node.map(|n| &n.value) {
             None => Vec::new(),
-            Some(Value::Seq(items)) => items.iter().filter_map(|n| self.text(n)).collect(),
+            Some(Value::Seq(items)) => each(items, |n| self.text(n)),
             Some(_) => node.and_then(|n| self.text(n)).into_iter().collect(),
         }
     }
@@ -309,9 +318,9 @@ impl<'a> Ctx<'a> {
     ) -> Option<EntityRef> {
         let id = safe_text::one_line(id);
         let id = id.as_ref();
-        match self.ids.map.get(id) {
-            Some((r, _, _)) if want.is_none_or(|k| k == r.kind) => Some(*r),
-            Some((r, _, _)) => {
+        match self.ids.get(id).map(|d| d.entity) {
+            Some(r) if want.is_none_or(|k| k == r.kind) => Some(r),
+            Some(r) => {
                 let want = want.unwrap_or(r.kind);
                 self.error(
                     loc,
@@ -332,7 +341,7 @@ impl<'a> Ctx<'a> {
                 let pending = self.pending.as_deref_mut()?;
                 let stand_in = super::forward::stand_in(pending.len(), want);
                 pending.push(Pending {
-                    id: id.to_owned(),
+                    id: CompactString::from(id),
                     file: self.file,
                     loc,
                     len,
@@ -354,10 +363,7 @@ impl<'a> Ctx<'a> {
     pub fn references(&mut self, node: Option<&Node>, want: Kind) -> Vec<EntityRef> {
         match node.map(|n| &n.value) {
             None => Vec::new(),
-            Some(Value::Seq(items)) => items
-                .iter()
-                .filter_map(|n| self.reference(n, Some(want)))
-                .collect(),
+            Some(Value::Seq(items)) => each(items, |n| self.reference(n, Some(want))),
             Some(_) => node
                 .and_then(|n| self.reference(n, Some(want)))
                 .into_iter()

@@ -3,7 +3,11 @@
 //! mean …?" for an id that does not exist.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::HashTable;
+
+use compact_str::CompactString;
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::entities;
@@ -12,9 +16,23 @@ use super::tree::{Loc, Node, Value};
 use crate::model::{EntityRef, Kind};
 use crate::text::safe as safe_text;
 
+/// One declared id: the entity, and where (file, place) it was declared.
+pub struct Declared {
+    pub id: CompactString,
+    pub entity: EntityRef,
+    pub file: usize,
+    pub loc: Loc,
+}
+
 /// Every id of the brief, with where it was declared.
 pub struct Ids {
-    pub map: HashMap<String, (EntityRef, usize, Loc)>,
+    /// In the order declared.
+    declared: Vec<Declared>,
+    /// Indexes into `declared`, hashed by id: a table of 4-byte slots
+    /// rather than of whole entries, which a large brief has hundreds of
+    /// thousands of.
+    table: HashTable<u32>,
+    hasher: RandomState,
     /// How many more ids may be compared with an unknown one to suggest the
     /// closest. Each suggestion scans every id, so without a bound a brief
     /// of many broken references would take time quadratic in its size;
@@ -29,24 +47,48 @@ pub const MAX_COMPARISONS: usize = 1_000_000;
 impl Ids {
     pub fn new() -> Self {
         Ids {
-            map: HashMap::new(),
+            declared: Vec::new(),
+            table: HashTable::new(),
+            hasher: RandomState::new(),
             comparisons_left: Cell::new(MAX_COMPARISONS),
         }
+    }
+
+    /// Where `id` was declared, if it was.
+    pub fn get(&self, id: &str) -> Option<&Declared> {
+        let hash = self.hasher.hash_one(id);
+        let at = self
+            .table
+            .find(hash, |&i| self.declared[i as usize].id == id)?;
+        Some(&self.declared[*at as usize])
+    }
+
+    /// Declares `id` (not declared before: see [`Ids::get`]).
+    fn insert(&mut self, d: Declared) {
+        let Ok(n) = u32::try_from(self.declared.len()) else {
+            return;
+        };
+        let hash = self.hasher.hash_one(d.id.as_str());
+        let (declared, hasher) = (&self.declared, &self.hasher);
+        self.table.insert_unique(hash, n, |&i| {
+            hasher.hash_one(declared[i as usize].id.as_str())
+        });
+        self.declared.push(d);
     }
 
     /// The closest id of kind `want` to `id`, and (when none is close) a
     /// few ids of that kind, while the suggestion budget lasts.
     pub fn suggest(&self, id: &str, want: Option<Kind>) -> Option<String> {
         let left = self.comparisons_left.get();
-        if left < self.map.len() {
+        if left < self.declared.len() {
             return None;
         }
-        self.comparisons_left.set(left - self.map.len());
+        self.comparisons_left.set(left - self.declared.len());
         let of_kind = || {
-            self.map
+            self.declared
                 .iter()
-                .filter(move |(_, (r, _, _))| want.is_none_or(|k| k == r.kind))
-                .map(|(k, _)| k.as_str())
+                .filter(move |d| want.is_none_or(|k| k == d.entity.kind))
+                .map(|d| d.id.as_str())
         };
         if let Some(near) = closest(id, of_kind()) {
             return Some(format!("did you mean `{near}`?"));
@@ -128,8 +170,8 @@ impl Ids {
             );
             return;
         }
-        if let Some((first, first_file, first_loc)) = self.map.get(id.as_str()) {
-            let name = &files[*first_file].name;
+        if let Some(first) = self.get(id) {
+            let name = &files[first.file].name;
             out.push(
                 Diagnostic::at(
                     file,
@@ -137,16 +179,21 @@ impl Ids {
                     id_node.width,
                     format!(
                         "duplicate id `{id}`: already used by {} at {name}:{}:{}",
-                        entities::what(first.kind),
-                        first_loc.line,
-                        first_loc.col
+                        entities::what(first.entity.kind),
+                        first.loc.line,
+                        first.loc.col
                     ),
                 )
                 .with_help("ids are unique across the whole brief; rename one of them"),
             );
             return;
         }
-        self.map.insert(id.clone(), (r, file, id_node.loc));
+        self.insert(Declared {
+            id: CompactString::from(id.as_str()),
+            entity: r,
+            file,
+            loc: id_node.loc,
+        });
     }
 }
 

@@ -116,6 +116,9 @@ fn check(files: &[SourceFile]) -> Result<Brief, Vec<Diagnostic>> {
     } = load;
     let resolved = forward::resolve(&pending, files, &ids, &mut diagnostics);
     sections::check_meta_count(files, &metas, all_read, &mut diagnostics);
+    // Not needed any more: give their memory back before the brief is
+    // assembled, which is when a large load peaks.
+    drop((ids, pending));
 
     if !diagnostics.is_empty() {
         diagnostics.sort_by_key(|d| match &d.place {
