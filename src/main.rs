@@ -33,6 +33,8 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `brief check` reads: the brief at `path`, or the bundled brief's
+/// YAML (not the model compiled from it: an author checks the text).
 fn load(path: Option<&PathBuf>) -> Result<Brief, Report> {
     match path {
         Some(p) => load::load_path(p),
@@ -78,7 +80,12 @@ fn check(paths: &[PathBuf], color: bool) -> ExitCode {
 }
 
 fn open(path: Option<PathBuf>, color: bool, display: brief::app::Display) -> ExitCode {
-    match load(path.as_ref()) {
+    let brief = match path {
+        Some(path) => load::load_path(&path).map_err(|report| report.render(color)),
+        // Compiled at build time: no YAML is read on the way to the first frame.
+        None => brief::bundled::brief().map_err(|e| format!("brief: {e}\n")),
+    };
+    match brief {
         Ok(brief) => match brief::tui::run(brief, display) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -86,8 +93,8 @@ fn open(path: Option<PathBuf>, color: bool, display: brief::app::Display) -> Exi
                 ExitCode::FAILURE
             }
         },
-        Err(report) => {
-            eprint(&report.render(color));
+        Err(message) => {
+            eprint(&message);
             ExitCode::FAILURE
         }
     }

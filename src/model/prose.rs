@@ -5,15 +5,17 @@
 //! empty id is an error, not literal text: a typo must not silently turn a
 //! link into brackets on screen.
 
+use serde::{Deserialize, Serialize};
+
 use super::EntityRef;
 
 /// A paragraph (or a few) of text with links resolved to entities.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prose {
     pub segments: Vec<ProseSegment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProseSegment {
     Text(String),
     /// `text` is the author's label from `[[id|text]]`; `None` shows the
