@@ -53,6 +53,48 @@ fn serde_yaml_parse_only(bencher: Bencher, events: usize) {
         .bench(|| serde_yaml::from_str::<serde_yaml::Value>(&yaml).map(|_| ()));
 }
 
+/// The start path of `brief` with no path, step by step: decoding the
+/// compiled-in brief, the reader's state, and the first frame at 80×24.
+mod bundled {
+    use super::*;
+
+    fn decode() -> brief::model::Brief {
+        brief::bundled::brief().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[divan::bench]
+    fn decode_compiled_brief() -> brief::model::Brief {
+        decode()
+    }
+
+    #[divan::bench]
+    fn load_yaml_instead(bencher: Bencher) {
+        bencher.bench(|| load_files(brief::bundled::files()).map(|_| ()));
+    }
+
+    #[divan::bench]
+    fn app_new(bencher: Bencher) {
+        bencher
+            .with_inputs(decode)
+            .bench_values(|b| App::new(b, (80, 24)));
+    }
+
+    #[divan::bench]
+    fn first_draw(bencher: Bencher) {
+        bencher
+            .with_inputs(|| {
+                let terminal = Terminal::new(TestBackend::new(80, 24));
+                (
+                    App::new(decode(), (80, 24)),
+                    terminal.unwrap_or_else(|e| panic!("{e}")),
+                )
+            })
+            .bench_local_refs(|(app, terminal)| {
+                let _ = terminal.draw(|f| brief::ui::draw(f, app));
+            });
+    }
+}
+
 /// One reader over a 100,000-event brief, shared by the keystroke benches.
 static BIG: LazyLock<brief::model::Brief> = LazyLock::new(|| {
     match load_files(vec![SourceFile {
