@@ -5,7 +5,10 @@
 //!   (the target: our whole load costs at most twice that parse);
 //! - one keystroke's update + draw on a 120×40 test backend at 100,000
 //!   events (move, switch tab, follow a link and come back);
-//! - a search keystroke and a palette keystroke at 100,000 events.
+//! - a search keystroke and a palette keystroke at 100,000 events;
+//! - `bundled::*`: the start path of `brief` with no path, step by step
+//!   (decode the compiled-in brief, `App::new`, the first draw at 80×24,
+//!   the search index built after it), beside the YAML load it replaced.
 //!
 //! Targets and results are in BENCHMARKS.md. Timing lives here, never in
 //! tests.
@@ -39,7 +42,12 @@ fn load_validate_index(bencher: Bencher, events: usize) {
                 text: yaml.clone(),
             }];
             match load_files(files) {
-                Ok(b) => App::new(b, (120, 40)),
+                Ok(b) => {
+                    let mut app = App::new(b, (120, 40));
+                    // What the reader builds just after its first frame.
+                    app.update(Action::PrepareSearch);
+                    app
+                }
                 Err(r) => panic!("{}", r.short()),
             }
         });
@@ -53,8 +61,7 @@ fn serde_yaml_parse_only(bencher: Bencher, events: usize) {
         .bench(|| serde_yaml::from_str::<serde_yaml::Value>(&yaml).map(|_| ()));
 }
 
-/// The start path of `brief` with no path, step by step: decoding the
-/// compiled-in brief, the reader's state, and the first frame at 80×24.
+/// The start path of `brief` with no path, step by step.
 mod bundled {
     use super::*;
 
@@ -77,6 +84,14 @@ mod bundled {
         bencher
             .with_inputs(decode)
             .bench_values(|b| App::new(b, (80, 24)));
+    }
+
+    /// What the reader does just after its first frame.
+    #[divan::bench]
+    fn prepare_search(bencher: Bencher) {
+        bencher
+            .with_inputs(|| App::new(decode(), (80, 24)))
+            .bench_local_refs(|app| app.update(Action::PrepareSearch));
     }
 
     #[divan::bench]
@@ -108,6 +123,7 @@ static BIG: LazyLock<brief::model::Brief> = LazyLock::new(|| {
 
 fn reader(tab: Tab) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(BIG.clone(), (120, 40));
+    app.update(Action::PrepareSearch);
     app.update(Action::GoTab(tab));
     let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
     (app, terminal)

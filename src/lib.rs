@@ -13,7 +13,8 @@
 //!   feeds the footer and the help overlay.
 //! - [`ui`]: pure rendering from `&App`.
 //! - [`search`]: full-text search (case- and accent-folded) and the names
-//!   the jump palette matches, indexed once at load. Imports the model only.
+//!   the jump palette matches, indexed once, just after the first frame.
+//!   Imports the model only.
 //! - [`tui`]: the terminal's lifetime (raw mode, alternate screen, signals)
 //!   and the event loop; [`cli`] the command line; [`bundled`] the brief
 //!   compiled into the binary.

@@ -3,6 +3,8 @@
 //!
 //! The loop blocks on the next event: no tick, no polling, so an idle
 //! reader costs no CPU. It redraws only after an event that did something.
+//! Once, after the first frame, it has the search index built (nothing on
+//! screen changes, so nothing is redrawn).
 //! ratatui's `try_init` installs a panic hook that restores the terminal;
 //! a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
 //! SIGQUIT, and another ends the reader when the terminal hangs up, so a
@@ -57,6 +59,12 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), TuiError> {
     terminal.draw(|f| ui::draw(f, app))?;
+    // The search index is most of the work before a first frame: build it
+    // after, while the reader looks at the screen. If a key is already
+    // waiting, answer it first; then the first search builds the index.
+    if !event::poll(std::time::Duration::ZERO)? {
+        app.update(Action::PrepareSearch);
+    }
     loop {
         let action = match event::read()? {
             Event::Key(key) => input::resolve(input::context(app), key),

@@ -86,7 +86,9 @@ pub struct Place {
 pub struct App {
     pub brief: Brief,
     pub xref: Xref,
-    pub index: Index,
+    /// Built on [`Action::PrepareSearch`] or the first search or palette,
+    /// not in [`App::new`]: it is most of the work before the first frame.
+    index: Option<Index>,
     pub grid: matrix::Grid,
     pub tab: Tab,
     tabs: Vec<TabState>,
@@ -107,7 +109,6 @@ pub struct App {
 impl App {
     pub fn new(brief: Brief, size: (u16, u16)) -> Self {
         let xref = Xref::build(&brief);
-        let index = Index::build(&brief);
         let grid = matrix::Grid::build(&brief);
         let tabs = Tab::ALL
             .iter()
@@ -132,7 +133,7 @@ impl App {
         let mut app = App {
             brief,
             xref,
-            index,
+            index: None,
             grid,
             tab: Tab::Overview,
             tabs,
@@ -149,6 +150,11 @@ impl App {
         };
         app.focus_first_visible_link();
         app
+    }
+
+    /// The search index, built the first time it is needed.
+    fn index(&mut self) -> &Index {
+        self.index.get_or_insert_with(|| Index::build(&self.brief))
     }
 
     pub fn state(&self) -> &TabState {
