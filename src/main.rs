@@ -5,14 +5,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use brief::cli::{Cli, Color, Command};
 use brief::load::{self, Report};
 use brief::model::Brief;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_process();
     let vars = brief::env::Vars::from_process();
     let display = brief::env::display(cli.color, cli.ascii, &vars);
     // Diagnostics are coloured only on a terminal, whatever the reader does.
