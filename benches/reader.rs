@@ -45,7 +45,7 @@ fn load_validate_index(bencher: Bencher, events: usize) {
                 Ok(b) => {
                     let mut app = App::new(b, (120, 40));
                     // What the reader builds just after its first frame.
-                    app.update(Action::PrepareSearch);
+                    app.update(Action::Prepare);
                     app
                 }
                 Err(r) => panic!("{}", r.short()),
@@ -88,10 +88,10 @@ mod bundled {
 
     /// What the reader does just after its first frame.
     #[divan::bench]
-    fn prepare_search(bencher: Bencher) {
+    fn prepare(bencher: Bencher) {
         bencher
             .with_inputs(|| App::new(decode(), (80, 24)))
-            .bench_local_refs(|app| app.update(Action::PrepareSearch));
+            .bench_local_refs(|app| app.update(Action::Prepare));
     }
 
     #[divan::bench]
@@ -123,7 +123,7 @@ static BIG: LazyLock<brief::model::Brief> = LazyLock::new(|| {
 
 fn reader(tab: Tab) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(BIG.clone(), (120, 40));
-    app.update(Action::PrepareSearch);
+    app.update(Action::Prepare);
     app.update(Action::GoTab(tab));
     let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
     (app, terminal)

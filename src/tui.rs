@@ -77,7 +77,7 @@ fn event_loop(
     // after, while the reader looks at the screen. If a key is already
     // waiting, answer it first; then the first search builds the index.
     if !event::poll(std::time::Duration::ZERO)? {
-        app.update(Action::PrepareSearch);
+        app.update(Action::Prepare);
     }
     loop {
         let action = match event::read()? {

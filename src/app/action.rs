@@ -56,8 +56,9 @@ pub enum Action {
     ToggleDisputes,
     /// The terminal changed size.
     Resize(u16, u16),
-    /// Build the search index now. The event loop sends it once, after the
-    /// first frame and only if no key is waiting, so the first frame does
-    /// not wait for the index and the first `/` or palette rarely does.
-    PrepareSearch,
+    /// Build what the first frame does not need: the backlinks and the
+    /// search index. The event loop sends it once, after the first frame
+    /// and only if no key is waiting, so the first frame does not wait for
+    /// them and the first `/`, palette or entry rarely does.
+    Prepare,
 }

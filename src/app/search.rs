@@ -241,9 +241,10 @@ mod tests {
     fn the_index_is_built_after_the_first_frame_or_by_the_first_search() {
         let mut lazy = app();
         assert!(lazy.index.is_none(), "App::new builds no index");
+        assert!(lazy.xref.is_none(), "nor the backlinks");
         let mut prepared = app();
-        prepared.update(Action::PrepareSearch);
-        assert!(prepared.index.is_some());
+        prepared.update(Action::Prepare);
+        assert!(prepared.index.is_some() && prepared.xref.is_some());
         let found = search(&mut lazy, "kabul");
         assert!(!found.is_empty());
         assert_eq!(found, search(&mut prepared, "kabul"));
@@ -251,6 +252,7 @@ mod tests {
         let mut palette = app();
         palette.update(Action::Jump);
         assert!(palette.index.is_some(), "the palette builds it too");
+        assert!(palette.xref.is_some(), "any action builds the backlinks");
         assert!(palette.picker.is_some());
     }
 }

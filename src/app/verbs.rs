@@ -13,13 +13,14 @@ use crate::search::Index;
 
 impl App {
     pub fn update(&mut self, action: Action) {
+        self.build_xref();
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.keep_selection_visible();
             self.clamp_scroll();
             return;
         }
-        if action == Action::PrepareSearch {
+        if action == Action::Prepare {
             self.index();
             return;
         }
