@@ -6,7 +6,8 @@
 //!   sources, ids, dates). Imports nothing else of ours; no YAML, no screen.
 //! - [`load`]: YAML → validated [`model::Brief`]. The ONLY module that knows
 //!   YAML; collects every problem with file:line:col before failing.
-//! - [`xref`]: links and backlinks ("referenced by"), built once at load.
+//! - [`xref`]: links and backlinks ("referenced by"), built once, just
+//!   after the first frame.
 //! - [`app`]: state and `update(Action)`: tabs, selection, history. No I/O,
 //!   no drawing.
 //! - [`input`]: the one binding table: key → `Action` per context. It also

@@ -3,8 +3,8 @@
 //!
 //! The loop blocks on the next event: no tick, no polling, so an idle
 //! reader costs no CPU. It redraws only after an event that did something.
-//! Once, after the first frame, it has the search index built (nothing on
-//! screen changes, so nothing is redrawn).
+//! Once, after the first frame, it has the backlinks and the search index
+//! built (nothing on screen changes, so nothing is redrawn).
 //! ratatui's `try_init` installs a panic hook that restores the terminal;
 //! a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
 //! SIGQUIT, and another ends the reader when the terminal hangs up, so a
