@@ -20,6 +20,9 @@
 //! 5. `brief check` wall time on the synthetic files (median of 3): a rough
 //!    whole-process number beside the divan benches in `reader.rs`.
 //!
+//! `cargo bench --bench measure -- start` (or `keys`, `memory`, `idle`,
+//! `check`, several at once) runs only those measures.
+//!
 //! Wall-clock numbers from a shared machine are noisy; medians damp that,
 //! nothing removes it. Every wait has a deadline, and a measurement that
 //! fails becomes a row saying why. Temp files are removed and children
@@ -51,6 +54,8 @@ const END: Duration = Duration::from_secs(10);
 const RUN: Duration = Duration::from_secs(60);
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const BUNDLED: &str = "briefs/ttp-afghanistan-pakistan";
+/// The numbered measures below, by the name that runs one alone.
+const SECTIONS: [&str; 5] = ["start", "keys", "memory", "idle", "check"];
 /// `/proc/<pid>/stat` counts CPU time in these per second (Linux's USER_HZ).
 const USER_HZ: u64 = 100;
 
@@ -76,6 +81,16 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
+    // Section names given after `--` run only those sections.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if let Some(bad) = only.iter().find(|a| !SECTIONS.contains(&a.as_str())) {
+        eprintln!("measure: no section {bad:?}; the sections are {SECTIONS:?}");
+        std::process::exit(2);
+    }
+    let wants = |s: &str| only.is_empty() || only.iter().any(|o| o == s);
     let began = Instant::now();
     let bin = build().unwrap_or_else(|e| {
         eprintln!("measure: {e}");
@@ -87,25 +102,37 @@ fn main() {
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join(BUNDLED);
     let r = concat_yaml(&bundled, &yaml);
     t.check("bundled brief as one file", r);
-    let r = start(&bin, &yaml, &mut t);
-    t.check("start to first frame", r);
-    for (cols, lines) in [(80, 24), (120, 40)] {
-        let r = keys(&bin, cols, lines, &mut t);
-        t.check(&format!("bytes per key at {cols}×{lines}"), r);
+    if wants("start") {
+        let r = start(&bin, &yaml, &mut t);
+        t.check("start to first frame", r);
+    }
+    if wants("keys") {
+        for (cols, lines) in [(80, 24), (120, 40)] {
+            let r = keys(&bin, cols, lines, &mut t);
+            t.check(&format!("bytes per key at {cols}×{lines}"), r);
+        }
     }
     let mut synth = Vec::new();
-    for n in SIZES {
-        let out = tmp.0.join(format!("synth-{n}.yaml"));
-        let args = ["synth", "--events", &n.to_string(), "--seed", "1", "--out"];
-        let r = timed(Command::new(&bin).args(args).arg(&out), RUN);
-        t.check(&format!("brief synth {n}"), r.map(|_| synth.push((n, out))));
+    if wants("memory") || wants("check") {
+        for n in SIZES {
+            let out = tmp.0.join(format!("synth-{n}.yaml"));
+            let args = ["synth", "--events", &n.to_string(), "--seed", "1", "--out"];
+            let r = timed(Command::new(&bin).args(args).arg(&out), RUN);
+            t.check(&format!("brief synth {n}"), r.map(|_| synth.push((n, out))));
+        }
     }
-    let r = memory(&bin, &yaml, &synth, &mut t);
-    t.check("peak memory", r);
-    let r = idle(&bin, &mut t);
-    t.check("idle CPU", r);
-    let r = check_times(&bin, &synth, &mut t);
-    t.check("brief check", r);
+    if wants("memory") {
+        let r = memory(&bin, &yaml, &synth, &mut t);
+        t.check("peak memory", r);
+    }
+    if wants("idle") {
+        let r = idle(&bin, &mut t);
+        t.check("idle CPU", r);
+    }
+    if wants("check") {
+        let r = check_times(&bin, &synth, &mut t);
+        t.check("brief check", r);
+    }
     println!("| what | value | target | pass/miss |\n|---|---:|---|---|");
     for [what, value, target, verdict] in &t.0 {
         println!("| {what} | {value} | {target} | {verdict} |");

@@ -5,7 +5,10 @@
 //!   (the target: our whole load costs at most twice that parse);
 //! - one keystroke's update + draw on a 120×40 test backend at 100,000
 //!   events (move, switch tab, follow a link and come back);
-//! - a search keystroke and a palette keystroke at 100,000 events.
+//! - a search keystroke and a palette keystroke at 100,000 events;
+//! - `bundled::*`: the start path of `brief` with no path, step by step
+//!   (decode the compiled-in brief, `App::new`, the first draw at 80×24,
+//!   the search index built after it), beside the YAML load it replaced.
 //!
 //! Targets and results are in BENCHMARKS.md. Timing lives here, never in
 //! tests.
@@ -39,7 +42,12 @@ fn load_validate_index(bencher: Bencher, events: usize) {
                 text: yaml.clone(),
             }];
             match load_files(files) {
-                Ok(b) => App::new(b, (120, 40)),
+                Ok(b) => {
+                    let mut app = App::new(b, (120, 40));
+                    // What the reader builds just after its first frame.
+                    app.update(Action::Prepare);
+                    app
+                }
                 Err(r) => panic!("{}", r.short()),
             }
         });
@@ -51,6 +59,55 @@ fn serde_yaml_parse_only(bencher: Bencher, events: usize) {
     bencher
         .counter(divan::counter::BytesCount::new(yaml.len()))
         .bench(|| serde_yaml::from_str::<serde_yaml::Value>(&yaml).map(|_| ()));
+}
+
+/// The start path of `brief` with no path, step by step.
+mod bundled {
+    use super::*;
+
+    fn decode() -> brief::model::Brief {
+        brief::bundled::brief().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[divan::bench]
+    fn decode_compiled_brief() -> brief::model::Brief {
+        decode()
+    }
+
+    #[divan::bench]
+    fn load_yaml_instead(bencher: Bencher) {
+        bencher.bench(|| load_files(brief::bundled::files()).map(|_| ()));
+    }
+
+    #[divan::bench]
+    fn app_new(bencher: Bencher) {
+        bencher
+            .with_inputs(decode)
+            .bench_values(|b| App::new(b, (80, 24)));
+    }
+
+    /// What the reader does just after its first frame.
+    #[divan::bench]
+    fn prepare(bencher: Bencher) {
+        bencher
+            .with_inputs(|| App::new(decode(), (80, 24)))
+            .bench_local_refs(|app| app.update(Action::Prepare));
+    }
+
+    #[divan::bench]
+    fn first_draw(bencher: Bencher) {
+        bencher
+            .with_inputs(|| {
+                let terminal = Terminal::new(TestBackend::new(80, 24));
+                (
+                    App::new(decode(), (80, 24)),
+                    terminal.unwrap_or_else(|e| panic!("{e}")),
+                )
+            })
+            .bench_local_refs(|(app, terminal)| {
+                let _ = terminal.draw(|f| brief::ui::draw(f, app));
+            });
+    }
 }
 
 /// One reader over a 100,000-event brief, shared by the keystroke benches.
@@ -66,6 +123,7 @@ static BIG: LazyLock<brief::model::Brief> = LazyLock::new(|| {
 
 fn reader(tab: Tab) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(BIG.clone(), (120, 40));
+    app.update(Action::Prepare);
     app.update(Action::GoTab(tab));
     let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
     (app, terminal)

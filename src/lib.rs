@@ -6,14 +6,16 @@
 //!   sources, ids, dates). Imports nothing else of ours; no YAML, no screen.
 //! - [`load`]: YAML → validated [`model::Brief`]. The ONLY module that knows
 //!   YAML; collects every problem with file:line:col before failing.
-//! - [`xref`]: links and backlinks ("referenced by"), built once at load.
+//! - [`xref`]: links and backlinks ("referenced by"), built once, just
+//!   after the first frame.
 //! - [`app`]: state and `update(Action)`: tabs, selection, history. No I/O,
 //!   no drawing.
 //! - [`input`]: the one binding table: key → `Action` per context. It also
 //!   feeds the footer and the help overlay.
 //! - [`ui`]: pure rendering from `&App`.
 //! - [`search`]: full-text search (case- and accent-folded) and the names
-//!   the jump palette matches, indexed once at load. Imports the model only.
+//!   the jump palette matches, indexed once, just after the first frame.
+//!   Imports the model only.
 //! - [`tui`]: the terminal's lifetime (raw mode, alternate screen, signals)
 //!   and the event loop; [`cli`] the command line; [`bundled`] the brief
 //!   compiled into the binary.

@@ -5,14 +5,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use brief::cli::{Cli, Color, Command};
 use brief::load::{self, Report};
 use brief::model::Brief;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_process();
     let vars = brief::env::Vars::from_process();
     let display = brief::env::display(cli.color, cli.ascii, &vars);
     // Diagnostics are coloured only on a terminal, whatever the reader does.
@@ -33,6 +31,8 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `brief check` reads: the brief at `path`, or the bundled brief's
+/// YAML (not the model compiled from it: an author checks the text).
 fn load(path: Option<&PathBuf>) -> Result<Brief, Report> {
     match path {
         Some(p) => load::load_path(p),
@@ -78,7 +78,12 @@ fn check(paths: &[PathBuf], color: bool) -> ExitCode {
 }
 
 fn open(path: Option<PathBuf>, color: bool, display: brief::app::Display) -> ExitCode {
-    match load(path.as_ref()) {
+    let brief = match path {
+        Some(path) => load::load_path(&path).map_err(|report| report.render(color)),
+        // Compiled at build time: no YAML is read on the way to the first frame.
+        None => brief::bundled::brief().map_err(|e| format!("brief: {e}\n")),
+    };
+    match brief {
         Ok(brief) => match brief::tui::run(brief, display) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -86,8 +91,8 @@ fn open(path: Option<PathBuf>, color: bool, display: brief::app::Display) -> Exi
                 ExitCode::FAILURE
             }
         },
-        Err(report) => {
-            eprint(&report.render(color));
+        Err(message) => {
+            eprint(&message);
             ExitCode::FAILURE
         }
     }

@@ -3,16 +3,21 @@
 //!
 //! The loop blocks on the next event: no tick, no polling, so an idle
 //! reader costs no CPU. It redraws only after an event that did something.
+//! Once, after the first frame, it has the backlinks and the search index
+//! built (nothing on screen changes, so nothing is redrawn).
 //! ratatui's `try_init` installs a panic hook that restores the terminal;
 //! a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
 //! SIGQUIT, and another ends the reader when the terminal hangs up, so a
 //! killed reader or a dropped SSH connection leaves no terminal in raw mode
-//! and no process spinning on a dead one.
+//! and no process spinning on a dead one. The signals are caught before raw
+//! mode; both threads start just after the first frame, and act on what
+//! came before as soon as they start.
 
 use std::io::{self, IsTerminal};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Display};
 use crate::model::Brief;
@@ -38,8 +43,9 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
     // Colour is the theme's business (`Display::color`), so crossterm
     // always writes what it is given.
     ratatui::crossterm::style::force_color_output(true);
-    watch_signals()?;
-    watch_hangup()?;
+    // The handlers are in place before raw mode; their threads start after
+    // the first frame (see `event_loop`).
+    let signals = catch_signals()?;
     let mut terminal = ratatui::try_init()?;
     // crossterm starts watching for SIGWINCH at its first event read: start
     // it before the size is read, so a resize from now on is an event.
@@ -47,7 +53,7 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
     let result = terminal.size().map_err(TuiError::from).and_then(|size| {
         let mut app = App::new(brief, (size.width, size.height));
         app.display = display;
-        event_loop(&mut terminal, &mut app)
+        event_loop(&mut terminal, &mut app, signals)
     });
     let restored = ratatui::try_restore();
     result?;
@@ -55,8 +61,24 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), TuiError> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: Signals,
+) -> Result<(), TuiError> {
     terminal.draw(|f| ui::draw(f, app))?;
+    // Starting a thread is a good part of the time to a first frame, and
+    // nothing is lost by starting these after it: a signal caught before
+    // waits in the handler's pipe, and a hang-up stays on stdin, until
+    // their thread looks.
+    watch_signals(signals)?;
+    watch_hangup()?;
+    // The search index is most of the work before a first frame: build it
+    // after, while the reader looks at the screen. If a key is already
+    // waiting, answer it first; then the first search builds the index.
+    if !event::poll(std::time::Duration::ZERO)? {
+        app.update(Action::Prepare);
+    }
     loop {
         let action = match event::read()? {
             Event::Key(key) => input::resolve(input::context(app), key),
@@ -72,10 +94,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), TuiEr
     }
 }
 
-/// Restores the terminal and exits when the process is told to stop.
-fn watch_signals() -> io::Result<()> {
+/// Catches the signals that stop the process, so none of them can end it
+/// before [`watch_signals`] restores the terminal.
+fn catch_signals() -> io::Result<Signals> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+}
+
+/// Restores the terminal and exits when the process is told to stop.
+fn watch_signals(mut signals: Signals) -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

@@ -21,6 +21,46 @@ fn the_bundled_brief_loads_without_a_problem() {
     assert!(b.actors.len() >= 30, "only {} actors", b.actors.len());
 }
 
+/// `brief` with no path opens the model the build script compiled; `brief
+/// check` and these tests read the YAML. They must be one brief, indexes
+/// (rebuilt on decoding) included.
+#[test]
+fn the_compiled_in_brief_is_what_the_loader_makes_of_the_yaml() {
+    let compiled = match brief::bundled::brief() {
+        Ok(b) => b,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(compiled, bundled());
+}
+
+/// The list the build compiles and `brief check` reads is the directory's
+/// every file, so a new file cannot be left out of both unnoticed.
+#[test]
+fn every_file_of_the_bundled_directory_is_compiled_in() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/",
+        "briefs/ttp-afghanistan-pakistan"
+    );
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .expect("the bundled brief's directory")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .map(|n| format!("{}/{n}", brief::bundled::DIR))
+        .collect();
+    on_disk.sort();
+    let listed: Vec<String> = brief::bundled::files()
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(listed, on_disk);
+}
+
 #[test]
 fn every_source_document_is_a_source_and_is_cited() {
     let b = bundled();

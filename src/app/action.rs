@@ -56,4 +56,9 @@ pub enum Action {
     ToggleDisputes,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// Build what the first frame does not need: the backlinks and the
+    /// search index. The event loop sends it once, after the first frame
+    /// and only if no key is waiting, so the first frame does not wait for
+    /// them and the first `/`, palette or entry rarely does.
+    Prepare,
 }

@@ -151,12 +151,21 @@ impl<'a> Doc<'a> {
     /// Wraps every block to `width` cells, setting runs of left and right
     /// column blocks side by side when the width allows.
     pub fn layout(&self, width: usize) -> Layout<'_> {
+        self.layout_to(width, usize::MAX)
+    }
+
+    /// The layout of the lines before `end` (and perhaps a few after):
+    /// enough to know which links are on a screen that ends there, without
+    /// wrapping the rest of a long document. A link not reached keeps
+    /// `usize::MAX` as its line; once the whole document is laid out, a
+    /// link on no line at all counts as on the first.
+    pub fn layout_to(&self, width: usize, end: usize) -> Layout<'_> {
         let mut out = Layout {
             lines: Vec::new(),
             link_lines: vec![usize::MAX; self.links.len()],
         };
         let mut i = 0;
-        while i < self.blocks.len() {
+        while i < self.blocks.len() && out.lines.len() < end {
             let side = |b: &Block<'_>, c: Column| b.column == c;
             let left_end = i + self.blocks[i..]
                 .iter()
@@ -202,9 +211,11 @@ impl<'a> Doc<'a> {
                 i += 1;
             }
         }
-        for n in &mut out.link_lines {
-            if *n == usize::MAX {
-                *n = 0;
+        if i == self.blocks.len() {
+            for n in &mut out.link_lines {
+                if *n == usize::MAX {
+                    *n = 0;
+                }
             }
         }
         out
@@ -250,4 +261,43 @@ fn wrap_blocks<'d>(blocks: &'d [Block<'_>], width: usize) -> Vec<Line<'d>> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::detail;
+    use crate::model::{EntityRef, Kind};
+    use crate::xref::Xref;
+
+    /// A partial layout is the start of the whole one: the same lines, and
+    /// the same line for every link that falls on them.
+    #[test]
+    fn a_partial_layout_is_the_start_of_the_whole() {
+        let brief = crate::bundled::brief().expect("the compiled-in brief");
+        let xref = Xref::build(&brief);
+        let mut docs = vec![detail::overview(&brief)];
+        for kind in Kind::ALL {
+            for i in 0..brief.len(kind) {
+                docs.push(detail::entity(&brief, &xref, EntityRef::new(kind, i)));
+            }
+        }
+        for doc in &docs {
+            for width in [20, 60, 78, 118] {
+                let whole = doc.layout(width);
+                for end in [0, 1, 10, 22, 38, usize::MAX] {
+                    let part = doc.layout_to(width, end);
+                    let n = part.lines.len();
+                    assert!(n >= end.min(whole.lines.len()), "too few lines");
+                    let (part_lines, whole_lines) = (&part.lines[..], &whole.lines[..n]);
+                    assert_eq!(format!("{part_lines:?}"), format!("{whole_lines:?}"));
+                    for (p, w) in part.link_lines.iter().zip(&whole.link_lines) {
+                        match *p {
+                            usize::MAX => assert!(*w >= n, "a link on the lines was missed"),
+                            p => assert_eq!(p, *w),
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

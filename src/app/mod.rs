@@ -85,8 +85,12 @@ pub struct Place {
 
 pub struct App {
     pub brief: Brief,
-    pub xref: Xref,
-    pub index: Index,
+    /// The backlinks, built on [`Action::Prepare`] or the first action of
+    /// any kind: the overview, which the reader opens on, needs none.
+    xref: Option<Xref>,
+    /// Built on [`Action::Prepare`] or the first search or palette,
+    /// not in [`App::new`]: it is most of the work before the first frame.
+    index: Option<Index>,
     pub grid: matrix::Grid,
     pub tab: Tab,
     tabs: Vec<TabState>,
@@ -106,8 +110,6 @@ pub struct App {
 
 impl App {
     pub fn new(brief: Brief, size: (u16, u16)) -> Self {
-        let xref = Xref::build(&brief);
-        let index = Index::build(&brief);
         let grid = matrix::Grid::build(&brief);
         let tabs = Tab::ALL
             .iter()
@@ -131,8 +133,8 @@ impl App {
             .collect();
         let mut app = App {
             brief,
-            xref,
-            index,
+            xref: None,
+            index: None,
             grid,
             tab: Tab::Overview,
             tabs,
@@ -149,6 +151,28 @@ impl App {
         };
         app.focus_first_visible_link();
         app
+    }
+
+    /// Builds the backlinks if they are not built yet (see [`App::xref`]).
+    fn build_xref(&mut self) {
+        if self.xref.is_none() {
+            self.xref = Some(Xref::build(&self.brief));
+        }
+    }
+
+    /// The backlinks. Every action builds them first, so they are there
+    /// for any entry a reader can reach; without them (only before the
+    /// first action, on the overview) they are built for the asking.
+    pub fn xref(&self) -> std::borrow::Cow<'_, Xref> {
+        match &self.xref {
+            Some(x) => std::borrow::Cow::Borrowed(x),
+            None => std::borrow::Cow::Owned(Xref::build(&self.brief)),
+        }
+    }
+
+    /// The search index, built the first time it is needed.
+    fn index(&mut self) -> &Index {
+        self.index.get_or_insert_with(|| Index::build(&self.brief))
     }
 
     pub fn state(&self) -> &TabState {
@@ -186,7 +210,7 @@ impl App {
     /// The document the detail pane shows now.
     pub fn doc(&self) -> doc::Doc<'_> {
         match self.current() {
-            Some(r) => detail::entity(&self.brief, &self.xref, r),
+            Some(r) => detail::entity(&self.brief, &self.xref(), r),
             None if self.tab == Tab::Overview && self.disputes => disputes::doc(&self.brief),
             None if self.tab == Tab::Overview => detail::overview(&self.brief),
             None => doc::Doc::default(),

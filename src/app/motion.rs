@@ -67,8 +67,8 @@ impl App {
     pub(super) fn focus_first_visible_link(&mut self) {
         let (w, h) = self.detail_size();
         let doc = self.doc();
-        let layout = doc.layout(w);
         let scroll = self.state().scroll;
+        let layout = doc.layout_to(w, scroll.saturating_add(h));
         let link = layout
             .link_lines
             .iter()

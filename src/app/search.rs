@@ -75,7 +75,8 @@ impl App {
         // the same order: filter those instead of searching everything.
         if !s.folded.is_empty() && folded.starts_with(&s.folded) {
             let mut kept = s.matches.clone();
-            kept.retain(|r| self.index.contains(*r, &folded));
+            let index = self.index();
+            kept.retain(|r| index.contains(*r, &folded));
             let old = std::mem::replace(&mut s.matches, kept);
             s.narrowed
                 .push((std::mem::replace(&mut s.folded, folded), old));
@@ -133,7 +134,7 @@ impl App {
         };
         s.narrowed.clear();
         s.folded = fold(&s.query);
-        self.index.search(&s.folded, &mut s.found);
+        self.index().search(&s.folded, &mut s.found);
         s.matches.clear();
         s.matches
             .extend(s.found.iter().copied().filter(|r| match s.scope {
@@ -217,5 +218,41 @@ impl App {
         if let Some(search) = self.search.as_mut() {
             search.current = Some(n);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+
+    fn app() -> App {
+        let brief = crate::bundled::brief().expect("the compiled-in brief");
+        App::new(brief, (80, 24))
+    }
+
+    fn search(app: &mut App, query: &str) -> Vec<EntityRef> {
+        app.update(Action::Search);
+        query.chars().for_each(|c| app.update(Action::Type(c)));
+        app.search.as_ref().expect("a search").matches.clone()
+    }
+
+    #[test]
+    fn the_index_is_built_after_the_first_frame_or_by_the_first_search() {
+        let mut lazy = app();
+        assert!(lazy.index.is_none(), "App::new builds no index");
+        assert!(lazy.xref.is_none(), "nor the backlinks");
+        let mut prepared = app();
+        prepared.update(Action::Prepare);
+        assert!(prepared.index.is_some() && prepared.xref.is_some());
+        let found = search(&mut lazy, "kabul");
+        assert!(!found.is_empty());
+        assert_eq!(found, search(&mut prepared, "kabul"));
+
+        let mut palette = app();
+        palette.update(Action::Jump);
+        assert!(palette.index.is_some(), "the palette builds it too");
+        assert!(palette.xref.is_some(), "any action builds the backlinks");
+        assert!(palette.picker.is_some());
     }
 }

@@ -9,13 +9,19 @@ use super::filter::{self, Field};
 use super::picker::{Choice, Item, Picker};
 use super::{Action, App, Focus, Tab};
 use crate::model::Kind;
+use crate::search::Index;
 
 impl App {
     pub fn update(&mut self, action: Action) {
+        self.build_xref();
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.keep_selection_visible();
             self.clamp_scroll();
+            return;
+        }
+        if action == Action::Prepare {
+            self.index();
             return;
         }
         if action == Action::Quit {
@@ -195,16 +201,17 @@ impl App {
     }
 
     fn open_palette(&mut self) {
-        let items = self
-            .index
+        let brief = &self.brief;
+        let index = self.index.get_or_insert_with(|| Index::build(brief));
+        let items = index
             .names
             .iter()
             .map(|(r, name)| {
-                let primary = &**name == self.brief.title(*r);
+                let primary = &**name == brief.title(*r);
                 let detail = if primary {
                     r.kind.noun().into()
                 } else {
-                    format!("{} · {}", r.kind.noun(), self.brief.title(*r)).into()
+                    format!("{} · {}", r.kind.noun(), brief.title(*r)).into()
                 };
                 Item {
                     text: Arc::clone(name),

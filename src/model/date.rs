@@ -9,6 +9,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::{Deserialize, Serialize};
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -28,7 +30,7 @@ pub enum Precision {
 }
 
 /// Which third of a year or month a vague source points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Part {
     Early,
     Mid,
@@ -56,7 +58,7 @@ pub struct Day {
 
 /// One side of a date as written. `day` is only meaningful with `month`;
 /// `part` only without `day` (the parser guarantees both).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Point {
     pub year: u16,
     pub month: Option<u8>,
@@ -66,7 +68,7 @@ pub struct Point {
 
 /// Kept as written rather than as a span of days, so that nothing downstream
 /// can show more precision than the source gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Date {
     pub start: Point,
     pub end: Option<Point>,

@@ -2,9 +2,13 @@
 //!
 //! Entities refer to each other only through [`EntityRef`]s; the loader
 //! guarantees each one resolves. Entities stay in the order written; the
-//! timeline's order is [`Brief::chronology`].
+//! timeline's order is [`Brief::chronology`]. Every type here has serde's
+//! derives for one use: the build script stores the bundled brief in a
+//! compact binary form (see `crate::bundled`); YAML is read only by `load`.
 
 use compact_str::CompactString;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{
     ActorKind, Certainty, Date, DemandStatus, EntityRef, Kind, Prose, RelationKind, SourceKind,
@@ -12,7 +16,7 @@ use super::{
 };
 
 /// A citation: which source, and where in it when the author says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cite {
     pub source: EntityRef,
     /// Paragraph number in the source document, counted from 1.
@@ -21,7 +25,7 @@ pub struct Cite {
 
 /// A number the sources give (casualties, fighters, people repatriated),
 /// kept with what it counts and where it comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// As the source gives it: "at least 200", "6,000–6,500".
     pub value: CompactString,
@@ -32,7 +36,7 @@ pub struct Figure {
 }
 
 /// The brief's own header: what the Overview tab shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: CompactString,
     pub title: CompactString,
@@ -42,7 +46,7 @@ pub struct Meta {
     pub cites: Vec<Cite>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: CompactString,
     pub title: CompactString,
@@ -60,7 +64,7 @@ pub struct Source {
     pub summary: Prose,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     pub kind: RelationKind,
     pub to: EntityRef,
@@ -69,7 +73,7 @@ pub struct Relation {
     pub cites: Vec<Cite>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: CompactString,
     pub name: CompactString,
@@ -86,7 +90,7 @@ pub struct Actor {
 }
 
 /// A question that actors take positions on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     pub id: CompactString,
     pub title: CompactString,
@@ -95,7 +99,7 @@ pub struct Issue {
     pub cites: Vec<Cite>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub id: CompactString,
     pub date: Date,
@@ -110,7 +114,7 @@ pub struct Event {
     pub cites: Vec<Cite>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Demand {
     pub id: CompactString,
     /// Who demands.
@@ -125,7 +129,7 @@ pub struct Demand {
     pub cites: Vec<Cite>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     pub id: CompactString,
     /// Given by the author or composed by the loader ("Pakistan on talks
@@ -161,6 +165,61 @@ pub struct Brief {
     /// Event indexes in chronological order: by the earliest day each date
     /// allows, then as the author wrote them.
     chronology: Vec<u32>,
+}
+
+/// A brief is stored (by the build script, for the bundled brief) as its
+/// entities alone: the id index and the chronology are rebuilt by
+/// [`Brief::new`] when it is read back, so they can never disagree with the
+/// entities, and the stored form stays small.
+impl Serialize for Brief {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Stored {
+            meta: &self.meta,
+            sources: &self.sources,
+            actors: &self.actors,
+            issues: &self.issues,
+            events: &self.events,
+            demands: &self.demands,
+            positions: &self.positions,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Brief {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        type Owned = Stored<
+            Meta,
+            Vec<Source>,
+            Vec<Actor>,
+            Vec<Issue>,
+            Vec<Event>,
+            Vec<Demand>,
+            Vec<Position>,
+        >;
+        let s = Owned::deserialize(deserializer)?;
+        Ok(Brief::new(
+            s.meta,
+            s.sources,
+            s.actors,
+            s.issues,
+            s.events,
+            s.demands,
+            s.positions,
+        ))
+    }
+}
+
+/// The stored fields of a [`Brief`]: borrowed to write, owned to read.
+#[derive(Serialize, Deserialize)]
+struct Stored<M, S, A, I, E, D, P> {
+    meta: M,
+    sources: S,
+    actors: A,
+    issues: I,
+    events: E,
+    demands: D,
+    positions: P,
 }
 
 impl Brief {

@@ -21,8 +21,10 @@ pub use vocab::{ActorKind, Certainty, DemandStatus, RelationKind, SourceKind, St
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// The kinds of entity a brief holds, in the order of the reader's tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
     Event,
     Actor,
@@ -78,7 +80,7 @@ impl Kind {
 /// A typed reference to one entity: its kind and its index in that kind's
 /// list. Cheap to copy and compare; it is what links, history and
 /// backlinks are made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityRef {
     pub kind: Kind,
     pub index: u32,

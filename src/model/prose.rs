@@ -6,6 +6,7 @@
 //! link into brackets on screen.
 
 use compact_str::CompactString;
+use serde::{Deserialize, Serialize};
 
 use super::EntityRef;
 
@@ -15,7 +16,7 @@ use super::EntityRef;
 /// list of where each piece ends: two allocations however many links,
 /// where a list of owned pieces took one per piece. A large brief holds
 /// hundreds of thousands of these.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prose {
     text: CompactString,
     /// Each piece ends at `end` in `text`; a link piece has a target, and
@@ -24,7 +25,7 @@ pub struct Prose {
     pieces: Box<[Piece]>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Piece {
     end: u32,
     target: Option<EntityRef>,

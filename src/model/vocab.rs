@@ -5,6 +5,8 @@
 //! for the reader, declared once in a table so the loader's error messages
 //! ("expected one of …") and the format document never drift from the code.
 
+use serde::{Deserialize, Serialize};
+
 /// A closed set of words, as written in a brief.
 pub trait Vocabulary: Sized + Copy + 'static {
     /// What the word describes, for messages ("certainty", "stance").
@@ -27,7 +29,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident => $yaml:literal, $label:literal;)+ }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name { $($variant),+ }
 
         impl Vocabulary for $name {

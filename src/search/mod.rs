@@ -1,5 +1,6 @@
 //! Finding things: full-text search over every text field, and the names
-//! the jump palette matches against. Both built once at load.
+//! the jump palette matches against. Both built once, by the reader just
+//! after its first frame (building them is most of the work before it).
 //!
 //! Full-text search folds case and accents ([`fold`]) and scans one folded
 //! text of the whole brief with memchr's substring search, so a keystroke

@@ -46,15 +46,53 @@ pub type WrappedLine<'a, T> = Vec<Piece<'a, T>>;
 /// This can differ from `Span::width()`, which measures the whole string with unicode-width:
 /// the buffer advances 3 cells for "ｶﾞ" but `Span::width()` says 2.
 pub fn str_width(s: &str) -> usize {
-    s.graphemes(true).map(grapheme_width).sum()
+    clusters(s).map(|(_, g)| grapheme_width(g)).sum()
 }
 
 fn grapheme_width(g: &str) -> usize {
+    if let [b] = g.as_bytes() {
+        return usize::from(!b.is_ascii_control());
+    }
     // `set_stringn` filters out clusters containing a control char, then zero-width ones.
     if g.contains(char::is_control) {
         0
     } else {
         usize::from(g.cell_width())
+    }
+}
+
+/// The extended grapheme clusters of `s` with their byte offsets, exactly as
+/// `s.grapheme_indices(true)` gives them, without running the segmenter over
+/// ASCII, which is most of a brief's text and where it was most of the time
+/// wrapping takes: an ASCII character followed by another ASCII character
+/// (or by nothing) is a cluster of its own, CR LF excepted. Every other
+/// cluster is found by the segmenter, started at the boundary before it.
+pub fn clusters(s: &str) -> Clusters<'_> {
+    Clusters { s, at: 0 }
+}
+
+/// See [`clusters`].
+pub struct Clusters<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = self.s.get(self.at..).filter(|r| !r.is_empty())?;
+        // No rule joins an ASCII character to an ASCII one after it except
+        // CR × LF (GB3); the joiners of GB9–GB9b and GB11 are not ASCII.
+        let len = match rest.as_bytes() {
+            [b'\r', b'\n', ..] => 2,
+            [c, next, ..] if c.is_ascii() && next.is_ascii() => 1,
+            [c] if c.is_ascii() => 1,
+            _ => rest.graphemes(true).next().map_or(rest.len(), str::len),
+        };
+        let start = self.at;
+        self.at += len;
+        rest.get(..len).map(|g| (start, g))
     }
 }
 
@@ -82,7 +120,7 @@ pub fn wrap<'a, T: Copy>(segments: &[Segment<'a, T>], width: usize) -> Vec<Wrapp
         word: Runs::default(),
     };
     for (seg, segment) in segments.iter().enumerate() {
-        for (start, g) in segment.text.grapheme_indices(true) {
+        for (start, g) in clusters(segment.text) {
             let run = Run::new(seg, start, g);
             match g {
                 " " => {
@@ -214,7 +252,7 @@ impl<'a, T: Copy> Wrapper<'_, 'a, T> {
     fn break_word(&mut self) {
         let mut word = std::mem::take(&mut self.word);
         for &run in &word.runs {
-            for (offset, g) in self.text(run).grapheme_indices(true) {
+            for (offset, g) in clusters(self.text(run)) {
                 let cluster = Run::new(run.seg, run.start + offset, g);
                 if self.line.width > 0 && self.line.width + cluster.width > self.width {
                     self.end_line();
@@ -236,8 +274,8 @@ pub fn fit(s: &str, width: usize) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut used = 0;
     let room = width.saturating_sub(1);
-    for g in s.graphemes(true) {
-        let w = str_width(g);
+    for (_, g) in clusters(s) {
+        let w = grapheme_width(g);
         if used + w > room {
             break;
         }

@@ -1,4 +1,4 @@
-//! Links and backlinks between entities, built once at load.
+//! Links and backlinks between entities, built once, after the first frame.
 //!
 //! [`outgoing`] lists every entity one entity links to — through a field
 //! (`actors`, `by`, `of`, `actor`, `issue`, `quote_by`, relations), a

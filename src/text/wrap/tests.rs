@@ -412,3 +412,50 @@ fn fit_cuts_at_graphemes_and_marks_the_cut() {
     assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
     assert_eq!(fit("abc", 0), "");
 }
+
+/// The ASCII shortcut finds exactly the clusters the segmenter does,
+/// wherever ASCII meets what joins or breaks clusters: CR LF, combining
+/// marks, ZWJ, emoji, flags, prepended marks, Hangul, Indic conjuncts.
+#[test]
+fn clusters_are_the_segmenters_own() {
+    let pieces = [
+        "",
+        "a",
+        "ab ",
+        "\r",
+        "\n",
+        "\r\n",
+        "\t",
+        "\x1b[31m",
+        "e\u{301}",
+        "\u{301}",
+        "\u{200d}",
+        "\u{fe0f}",
+        "❤\u{fe0f}",
+        "👩\u{200d}👩\u{200d}👧",
+        "🇦",
+        "🇦🇧🇨",
+        "ｶﾞ",
+        "\u{600}",
+        "\u{600}1",
+        "क्\u{200d}ष",
+        "\u{1100}\u{1161}",
+        "é—",
+        "1\u{20e3}",
+    ];
+    let mut cases: Vec<String> = Vec::new();
+    for a in pieces {
+        for b in pieces {
+            for c in ["", "x", "\u{301}", "\n", "🇧"] {
+                cases.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    for s in &cases {
+        let ours: Vec<(usize, &str)> = clusters(s).collect();
+        let theirs: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+        assert_eq!(ours, theirs, "{s:?}");
+        let width: usize = s.graphemes(true).map(grapheme_width).sum();
+        assert_eq!(str_width(s), width, "{s:?}");
+    }
+}
