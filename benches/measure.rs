@@ -249,6 +249,18 @@ fn memory(bin: &Path, yaml: &Path, synth: &[(usize, PathBuf)], t: &mut Table) ->
             term.first_frame(limit)?;
             term.wait("a quiet terminal", SHOW, Output::drawn)?;
             let pid = term.child.process_id().ok_or("no pid")?;
+            // After its first frame the reader builds its search index and
+            // backlinks, writing nothing: wait until its memory stops
+            // growing, so the peak counts them.
+            let mut rss = status_kb(pid, "VmRSS")?;
+            for _ in 0..40 {
+                thread::sleep(Duration::from_millis(250));
+                let now = status_kb(pid, "VmRSS")?;
+                if now == rss {
+                    break;
+                }
+                rss = now;
+            }
             let got = (status_kb(pid, "VmHWM")?, status_kb(pid, "VmRSS")?);
             term.quit()?;
             Ok(got)
