@@ -220,7 +220,9 @@ fn keys(bin: &Path, cols: u16, lines: u16, t: &mut Table) -> Res<()> {
         // No repaint of what did not change: at most a few bytes for each
         // cell that did (a character, and now and then a cursor move or a
         // colour), whichever the layout.
-        let lean = presses.iter().all(|&(bytes, cells)| bytes <= 4 * cells + 64);
+        let lean = presses
+            .iter()
+            .all(|&(bytes, cells)| bytes <= 4 * cells + 64);
         let cells = presses.iter().map(|p| p.1).max().unwrap_or(0);
         let (what, value) = match k {
             1 => (format!("bytes, {label}, {at}"), format!("{n} B")),
