@@ -149,17 +149,23 @@ struct Load<'f> {
     metas: Vec<(usize, Loc, usize)>,
 }
 
-impl Build for Load<'_> {
-    fn meta(&mut self, file: usize, key: &Node, value: &Node) {
-        self.metas.push((file, key.loc, key.width));
-        let text = &self.files[file].text;
-        let mut ctx = Ctx::new(
+impl Load<'_> {
+    /// A walk over one node of `file`, whose forward references wait.
+    fn ctx(&mut self, file: usize) -> Ctx<'_> {
+        Ctx::new(
             file,
-            text,
+            &self.files[file].text,
             &self.ids,
             &mut self.diagnostics,
             Some(&mut self.pending),
-        );
+        )
+    }
+}
+
+impl Build for Load<'_> {
+    fn meta(&mut self, file: usize, key: &Node, value: &Node) {
+        self.metas.push((file, key.loc, key.width));
+        let mut ctx = self.ctx(file);
         if let Some(meta) = ctx.meta(value) {
             self.parts.meta.push(meta);
         }
@@ -173,14 +179,7 @@ impl Build for Load<'_> {
             .declare(self.files, file, r, &item, &mut self.diagnostics);
         let id = ids::entity_id(&item).map(CompactString::from);
         let before = self.diagnostics.len();
-        let text = &self.files[file].text;
-        let mut ctx = Ctx::new(
-            file,
-            text,
-            &self.ids,
-            &mut self.diagnostics,
-            Some(&mut self.pending),
-        );
+        let mut ctx = self.ctx(file);
         match ctx.build(kind, &item, id) {
             Some(built) => self.parts.add(built),
             // An entity left out silently would shift the index of every

@@ -210,13 +210,7 @@ impl<B: Build> Sink for Sections<'_, B> {
             Some(kind) => self.reading = Reading::Entities(kind),
             // `brief:` written as a list: reported as the mapping it is not.
             None => {
-                let list = Node {
-                    value: Value::Seq(Vec::new()),
-                    loc,
-                    width: 1,
-                    span: 0..0,
-                    span_loc: loc,
-                };
+                let list = Node::placeholder(Value::Seq(Vec::new()), loc);
                 self.build.meta(self.file, &key, &list);
             }
         }

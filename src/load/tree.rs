@@ -41,6 +41,20 @@ pub enum Value {
     Map(Vec<(Node, Node)>),
 }
 
+impl Node {
+    /// A node standing for `value` at `loc`, with no text of its own in
+    /// the file (a list whose items are read one by one).
+    pub fn placeholder(value: Value, loc: Loc) -> Self {
+        Node {
+            value,
+            loc,
+            width: 1,
+            span: 0..0,
+            span_loc: loc,
+        }
+    }
+}
+
 impl Value {
     /// What the value is, for "expected X, found Y" messages.
     pub fn describe(&self) -> &'static str {
@@ -92,13 +106,7 @@ impl Tree {
 
 impl Sink for Tree {
     fn top(&mut self, loc: Loc) {
-        self.root = Some(Node {
-            value: Value::Map(Vec::new()),
-            loc,
-            width: 1,
-            span: 0..0,
-            span_loc: loc,
-        });
+        self.root = Some(Node::placeholder(Value::Map(Vec::new()), loc));
     }
     fn entry(&mut self, key: Node, value: Node) {
         if let Some(entries) = self.entries() {
@@ -106,13 +114,7 @@ impl Sink for Tree {
         }
     }
     fn list(&mut self, key: Node, loc: Loc) {
-        let list = Node {
-            value: Value::Seq(Vec::new()),
-            loc,
-            width: 1,
-            span: 0..0,
-            span_loc: loc,
-        };
+        let list = Node::placeholder(Value::Seq(Vec::new()), loc);
         if let Some(entries) = self.entries() {
             entries.push((key, list));
         }
