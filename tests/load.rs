@@ -766,3 +766,16 @@ fn a_syntax_error_deep_in_a_large_file_is_located() {
     );
     assert!(short.contains("YAML syntax"), "{short}");
 }
+
+#[test]
+fn an_alias_to_a_whole_section_is_refused_with_a_reason() {
+    // Sections are read item by item and never kept whole, so an alias
+    // cannot repeat one; the author is told so, at the alias.
+    let text = "brief: { id: x, title: T, as_of: 2026, summary: s }\nsources: &all\n  - { id: s, title: S, kind: news }\nactors: *all\n";
+    let report = in_memory(text).expect_err("loaded");
+    let short = report.short();
+    assert!(
+        short.starts_with("mem.yaml:4:9: the alias `*all` names a whole section"),
+        "{short}"
+    );
+}

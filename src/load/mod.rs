@@ -94,9 +94,10 @@ fn check(files: &[SourceFile]) -> Result<Brief, Vec<Diagnostic>> {
             }
             Ok(()) => all_read &= brief_file,
             Err(e) => {
-                // What was built before the error stands, but its problems
-                // are not reported: a reference into the unread rest of the
-                // file would look unknown. The error comes first.
+                // Only the parse error is reported for this file: the
+                // problems of what was built before it are dropped, since a
+                // reference into the unread rest of the file would look
+                // unknown.
                 all_read = false;
                 load.diagnostics.truncate(marks.0);
                 load.pending.truncate(marks.1);

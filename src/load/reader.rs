@@ -291,7 +291,16 @@ impl<'t> Reader<'t> {
         }
         let node = match self.anchors.get(&id) {
             Some(Some(node)) => node,
-            Some(None) => return Err(ParseError::limit(Limit::Replayed, at)),
+            Some(None) => {
+                let name = self.source(span).unwrap_or("*");
+                return Err(ParseError::plain(
+                    format!(
+                        "the alias `{name}` names a whole section, or a node of more than {} values: too much to repeat; write it out",
+                        super::parse_error::thousands(budget::MAX_REPLAYED)
+                    ),
+                    at,
+                ));
+            }
             None => {
                 let name = self.source(span).unwrap_or("*");
                 return Err(ParseError::plain(
