@@ -768,14 +768,29 @@ fn a_syntax_error_deep_in_a_large_file_is_located() {
 }
 
 #[test]
-fn an_alias_to_a_whole_section_is_refused_with_a_reason() {
-    // Sections are read item by item and never kept whole, so an alias
-    // cannot repeat one; the author is told so, at the alias.
+fn an_alias_repeats_a_whole_section_as_yaml_says() {
+    // Sections are read item by item, but an anchored one is kept for its
+    // aliases: here the source is read again, as an actor, so its id is
+    // taken twice and its fields are wrong for an actor.
     let text = "brief: { id: x, title: T, as_of: 2026, summary: s }\nsources: &all\n  - { id: s, title: S, kind: news }\nactors: *all\n";
     let report = in_memory(text).expect_err("loaded");
     let short = report.short();
     assert!(
-        short.starts_with("mem.yaml:4:9: the alias `*all` names a whole section"),
+        short.contains("duplicate id `s`: already used by a source"),
+        "{short}"
+    );
+    assert!(short.contains("unknown actor kind `news`"), "{short}");
+}
+
+#[test]
+fn an_alias_to_a_node_too_large_to_repeat_is_refused_at_the_alias() {
+    let items = vec!["x"; 100_001].join(", ");
+    let text = format!("big: &big [{items}]\nagain: *big\n");
+    let report = in_memory(&text).expect_err("loaded");
+    let short = report.short();
+    assert!(
+        short
+            .starts_with("mem.yaml:2:8: the alias `*big` names a node of more than 100,000 values"),
         "{short}"
     );
 }

@@ -115,7 +115,7 @@ struct Reader<'t> {
     text: &'t str,
     stack: Vec<Frame>,
     /// Anchor id → the anchored node, or `None` when it was too large to
-    /// keep (or is a streamed section).
+    /// keep (see [`MAX_KEPT`] and the replay budget).
     anchors: HashMap<usize, Option<Node>>,
     nodes: usize,
     text_bytes: usize,
@@ -131,10 +131,20 @@ enum Frame {
     Top {
         key: Option<Node>,
     },
-    /// A top-level list, whose items go straight to the sink.
-    Streamed,
+    /// A top-level list, whose items go straight to the sink. If it is
+    /// anchored, copies of its items are kept for its aliases while they
+    /// fit the bounds; `None` once they do not.
+    Streamed(Option<Kept>),
     Seq(Building),
     Map(Building, Option<Node>),
+}
+
+/// The items of an anchored top-level list, kept for its aliases.
+struct Kept {
+    anchor: usize,
+    loc: Loc,
+    items: Option<Vec<Node>>,
+    size: usize,
 }
 
 struct Building {
@@ -194,12 +204,14 @@ impl<'t> Reader<'t> {
                 if let Some(Frame::Top { key }) = self.stack.last_mut()
                     && let Some(key) = key.take()
                 {
-                    if anchor != 0 {
-                        // A whole section is never repeated by an alias.
-                        self.anchors.insert(anchor, None);
-                    }
+                    let kept = (anchor != 0).then(|| Kept {
+                        anchor,
+                        loc,
+                        items: Some(Vec::new()),
+                        size: 1,
+                    });
                     sink.list(key, loc);
-                    self.stack.push(Frame::Streamed);
+                    self.stack.push(Frame::Streamed(kept));
                     return Ok(());
                 }
                 let b = self.building(Value::Seq(Vec::new()), &span, anchor);
@@ -236,7 +248,18 @@ impl<'t> Reader<'t> {
                     }
                     self.complete(b.node, sink);
                 }
-                Some(Frame::Top { .. } | Frame::Streamed) | None => {}
+                Some(Frame::Streamed(Some(kept))) => {
+                    let list = kept
+                        .items
+                        .map(|items| Node::placeholder(Value::Seq(items), kept.loc));
+                    match list {
+                        Some(list) => self.keep(kept.anchor, &list, kept.size),
+                        None => {
+                            self.anchors.insert(kept.anchor, None);
+                        }
+                    }
+                }
+                Some(Frame::Top { .. } | Frame::Streamed(None)) | None => {}
             },
             Event::Alias(id) => self.alias(id, &span, sink)?,
             // Stream and document ends; anchor names, comments and
@@ -295,7 +318,7 @@ impl<'t> Reader<'t> {
                 let name = self.source(span).unwrap_or("*");
                 return Err(ParseError::plain(
                     format!(
-                        "the alias `{name}` names a whole section, or a node of more than {} values: too much to repeat; write it out",
+                        "the alias `{name}` names a node of more than {} values: too much to repeat; write it out",
                         super::parse_error::thousands(budget::MAX_REPLAYED)
                     ),
                     at,
@@ -363,7 +386,20 @@ impl<'t> Reader<'t> {
                 None => *key = Some(node),
                 Some(k) => sink.entry(k, node),
             },
-            Some(Frame::Streamed) => sink.item(node),
+            Some(Frame::Streamed(kept)) => {
+                if let Some(kept) = kept {
+                    // Copied only while the whole list could still be kept.
+                    let (n, _) = size(&node);
+                    kept.size += n;
+                    let fits =
+                        kept.size <= budget::MAX_REPLAYED && self.kept + kept.size <= MAX_KEPT;
+                    match (&mut kept.items, fits) {
+                        (Some(items), true) => items.push(node.clone()),
+                        _ => kept.items = None,
+                    }
+                }
+                sink.item(node);
+            }
             Some(Frame::Seq(b)) => {
                 if let Value::Seq(items) = &mut b.node.value {
                     items.push(node);
