@@ -27,6 +27,7 @@ mod forward;
 mod ids;
 mod parse_error;
 mod reader;
+mod scalar;
 mod sections;
 mod suggest;
 pub mod tree;
