@@ -12,9 +12,10 @@ use super::tree::Value;
 /// plain scalar; quoted and block scalars are text.
 pub fn scalar(value: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, String> {
     if let Some(tag) = tag {
-        if tag.is_yaml_core_schema() {
-            let suffix = tag.core_suffix().unwrap_or("");
-            let typed = match suffix {
+        // Any type of YAML's own namespace (`!!int`, `!!binary`, …), however
+        // the tag was spelt.
+        if let Some(suffix) = tag.suffix_in_namespace("tag:yaml.org,2002:") {
+            let typed = match suffix.as_ref() {
                 "str" => return Ok(Value::Str(value.into_owned())),
                 "binary" => {
                     return Err("binary data (`!!binary`) is not allowed in a brief".to_owned());
@@ -23,7 +24,7 @@ pub fn scalar(value: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Res
                 "bool" => boolean(&value).map(Value::Bool),
                 "int" => int(&value),
                 "float" => float(&value).or_else(|| int(&value)),
-                // Collections tags on a scalar, timestamps, sets: the text.
+                // Collection tags on a scalar, timestamps, sets: the text.
                 _ => Some(Value::Str(value.to_string())),
             };
             return typed.ok_or_else(|| {

@@ -170,6 +170,27 @@ mod tests {
     }
 
     #[test]
+    fn tags_decide_a_scalars_type() {
+        let Some(node) = parse("a: !!str 2025\nb: !!int '7'\nc: !mine 3\n")
+            .ok()
+            .flatten()
+        else {
+            panic!("no tree")
+        };
+        let Value::Map(m) = node.value else {
+            panic!("not a map")
+        };
+        assert!(matches!(&m[0].1.value, Value::Str(s) if s == "2025"));
+        assert!(matches!(&m[1].1.value, Value::Int(7)));
+        assert!(matches!(&m[2].1.value, Value::Int(3)));
+        let Err(err) = parse("a: !!binary aGk=\n") else {
+            panic!("binary data was accepted")
+        };
+        assert!(err.message.contains("binary"), "{}", err.message);
+        assert!(parse("a: !!int seven\n").is_err());
+    }
+
+    #[test]
     fn yaml_1_1_booleans_stay_text() {
         let Some(node) = parse("x: yes").ok().flatten() else {
             panic!("no tree")
