@@ -172,7 +172,7 @@ impl App {
 
     /// The search index, built the first time it is needed.
     fn index(&mut self) -> &Index {
-        self.index.get_or_insert_with(|| Index::build(&self.brief))
+        index_of(&mut self.index, &self.brief)
     }
 
     pub fn state(&self) -> &TabState {
@@ -306,4 +306,10 @@ impl App {
         }
         self.keep_selection_visible();
     }
+}
+
+/// `index`, built from `brief` if it is not yet: for a caller that also
+/// needs the brief while it holds the index.
+fn index_of<'i>(index: &'i mut Option<Index>, brief: &Brief) -> &'i Index {
+    index.get_or_insert_with(|| Index::build(brief))
 }

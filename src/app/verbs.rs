@@ -9,7 +9,6 @@ use super::filter::{self, Field};
 use super::picker::{Choice, Item, Picker};
 use super::{Action, App, Focus, Tab};
 use crate::model::Kind;
-use crate::search::Index;
 
 impl App {
     pub fn update(&mut self, action: Action) {
@@ -202,7 +201,7 @@ impl App {
 
     fn open_palette(&mut self) {
         let brief = &self.brief;
-        let index = self.index.get_or_insert_with(|| Index::build(brief));
+        let index = super::index_of(&mut self.index, brief);
         let items = index
             .names
             .iter()

@@ -26,7 +26,7 @@ pub fn each<T>(items: &[Node], one: impl FnMut(&Node) -> Option<T>) -> Vec<T> {
     out
 }
 
-/// The state of one walk over one file.
+/// The state of a walk over a node of one file (an entity, or `brief:`).
 pub struct Ctx<'a> {
     pub file: usize,
     /// The file's text, for locating inline links inside prose.

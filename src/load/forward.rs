@@ -62,8 +62,8 @@ fn fix_one(r: &mut EntityRef, resolved: &[Option<EntityRef>]) -> bool {
     }
 }
 
-/// Every reference of the built entities, with stand-ins replaced.
-/// Returns false when any could not be.
+/// Walks every reference of the built entities, replacing stand-ins by
+/// what they resolved to; `ok` turns false if one could not be.
 pub struct Fixer<'r> {
     pub resolved: &'r [Option<EntityRef>],
     pub ok: bool,

@@ -2,7 +2,8 @@
 //!
 //! Each file is read under its size limits ([`files`]), then streamed:
 //! `reader` turns granit-parser's events into located nodes under the
-//! limits of [`tree::budget`] (its failures worded by `parse_error`);
+//! limits of [`tree::budget`] (scalars typed by `scalar`, failures worded
+//! by `parse_error`);
 //! `sections` routes the top level, reading a misspelt section as the one
 //! it is closest to; each entity is declared (`ids`: a duplicate is caught
 //! with the place of the first) and built field by field as soon as its
