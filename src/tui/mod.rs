@@ -5,8 +5,8 @@
 //! reader costs no CPU. It redraws only after an event that did something.
 //! Once, after the first frame, it has the backlinks and the search index
 //! built (nothing on screen changes, so nothing is redrawn).
-//! ratatui's `try_init` installs a panic hook that restores the terminal;
-//! a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
+//! A panic hook restores the terminal (see [`screen`], which also sends
+//! each frame in one write); a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
 //! SIGQUIT, and another ends the reader when the terminal hangs up, so a
 //! killed reader or a dropped SSH connection leaves no terminal in raw mode
 //! and no process spinning on a dead one. The signals are caught before raw
@@ -15,13 +15,15 @@
 
 use std::io::{self, IsTerminal};
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Display};
 use crate::model::Brief;
 use crate::{input, ui};
+
+mod screen;
+use screen::Screen;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -46,27 +48,27 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
     // The handlers are in place before raw mode; their threads start after
     // the first frame (see `event_loop`).
     let signals = catch_signals()?;
-    let mut terminal = ratatui::try_init()?;
+    Screen::enter()?;
     // crossterm starts watching for SIGWINCH at its first event read: start
     // it before the size is read, so a resize from now on is an event.
-    event::poll(std::time::Duration::ZERO)?;
-    let result = terminal.size().map_err(TuiError::from).and_then(|size| {
-        let mut app = App::new(brief, (size.width, size.height));
-        app.display = display;
-        event_loop(&mut terminal, &mut app, signals)
-    });
-    let restored = ratatui::try_restore();
+    // The size is read once; after that only resize events change it.
+    let result = event::poll(std::time::Duration::ZERO)
+        .and_then(|_| screen::size())
+        .and_then(|size| Ok((size, Screen::new(size)?)))
+        .map_err(TuiError::from)
+        .and_then(|(size, mut screen)| {
+            let mut app = App::new(brief, size);
+            app.display = display;
+            event_loop(&mut screen, &mut app, signals)
+        });
+    let restored = screen::restore();
     result?;
     restored?;
     Ok(())
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    signals: Signals,
-) -> Result<(), TuiError> {
-    terminal.draw(|f| ui::draw(f, app))?;
+fn event_loop(screen: &mut Screen, app: &mut App, signals: Signals) -> Result<(), TuiError> {
+    draw(screen, app)?;
     // Starting a thread is a good part of the time to a first frame, and
     // nothing is lost by starting these after it: a signal caught before
     // waits in the handler's pipe, and a hang-up stays on stdin, until
@@ -82,7 +84,10 @@ fn event_loop(
     loop {
         let action = match event::read()? {
             Event::Key(key) => input::resolve(input::context(app), key),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Resize(w, h) => {
+                screen.resize((w, h))?;
+                Some(Action::Resize(w, h))
+            }
             _ => None,
         };
         let Some(action) = action else { continue };
@@ -90,8 +95,13 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
-        terminal.draw(|f| ui::draw(f, app))?;
+        draw(screen, app)?;
     }
+}
+
+/// Draws `app` and sends the frame.
+fn draw(screen: &mut Screen, app: &App) -> io::Result<()> {
+    screen.draw(|f| ui::draw(f, app))
 }
 
 /// Catches the signals that stop the process, so none of them can end it
@@ -108,11 +118,7 @@ fn watch_signals(mut signals: Signals) -> io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 // Best effort: after a hang-up there may be no terminal left.
-                let _ = ratatui::try_restore();
-                // ratatui hides the cursor at every frame; only dropping the
-                // Terminal shows it again, and exit skips that.
-                let _ =
-                    ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+                let _ = screen::restore();
                 std::process::exit(128 + signal);
             }
         })?;
@@ -135,7 +141,7 @@ fn watch_hangup() -> io::Result<()> {
                     Ok(_) => {
                         let got = fds[0].revents();
                         if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                            let _ = ratatui::try_restore();
+                            let _ = screen::restore();
                             std::process::exit(128 + 1);
                         }
                     }
