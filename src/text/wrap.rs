@@ -120,7 +120,21 @@ pub fn wrap<'a, T: Copy>(segments: &[Segment<'a, T>], width: usize) -> Vec<Wrapp
         word: Runs::default(),
     };
     for (seg, segment) in segments.iter().enumerate() {
-        for (start, g) in clusters(segment.text) {
+        let mut rest = clusters(segment.text);
+        while rest.at < rest.s.len() {
+            // Most of a word is printable ASCII, taken in one step.
+            let n = ascii_word_len(&rest.s.as_bytes()[rest.at..]);
+            if n > 0 {
+                w.word.push(Run {
+                    seg,
+                    start: rest.at,
+                    end: rest.at + n,
+                    width: n,
+                });
+                rest.at += n;
+                continue;
+            }
+            let Some((start, g)) = rest.next() else { break };
             let run = Run::new(seg, start, g);
             match g {
                 " " => {
@@ -139,6 +153,22 @@ pub fn wrap<'a, T: Copy>(segments: &[Segment<'a, T>], width: usize) -> Vec<Wrapp
     w.place_word();
     w.end_line();
     w.lines
+}
+
+/// How many of the bytes `b` starts with are printable ASCII other than the
+/// space, each a cluster of its own and one cell wide, as [`clusters`]
+/// would find them: the last is left out when a non-ASCII character follows,
+/// since it may join it (an accent after a letter, an emoji's selector
+/// after a digit, which makes it two cells).
+fn ascii_word_len(b: &[u8]) -> usize {
+    let n = b
+        .iter()
+        .position(|c| !matches!(c, b'!'..=b'~'))
+        .unwrap_or(b.len());
+    match b.get(n) {
+        Some(c) if !c.is_ascii() => n.saturating_sub(1),
+        _ => n,
+    }
 }
 
 /// `segments[seg].text[start..end]`, `width` cells wide.

@@ -413,6 +413,30 @@ fn fit_cuts_at_graphemes_and_marks_the_cut() {
     assert_eq!(fit("abc", 0), "");
 }
 
+/// Words of ASCII are taken whole, but never the letter that an accent,
+/// a joiner or a variation selector after it joins: wherever the two meet,
+/// the lines keep the rules and every piece ends between clusters.
+#[test]
+fn ascii_words_end_where_a_cluster_begins() {
+    let tails = [
+        "e\u{301}",
+        "a\u{200d}b",
+        "1\u{fe0f}\u{20e3}",
+        "#\u{fe0f}",
+        "ab中",
+        "ab\u{600}c",
+    ];
+    for tail in tails {
+        for head in ["", "word", "a b", "ab\ncd", " "] {
+            let text = format!("{head}{tail} {head}{tail}{tail}");
+            check_all(&[seg(&text, 0)], 1..=12);
+            if let Some((a, b)) = text.split_at_checked(text.len() / 2) {
+                check_all(&[seg(a, 0), seg(b, 1)], 1..=12);
+            }
+        }
+    }
+}
+
 /// The ASCII shortcut finds exactly the clusters the segmenter does,
 /// wherever ASCII meets what joins or breaks clusters: CR LF, combining
 /// marks, ZWJ, emoji, flags, prepended marks, Hangul, Indic conjuncts.
