@@ -91,6 +91,10 @@ pub struct App {
     /// Built on [`Action::Prepare`] or the first search or palette,
     /// not in [`App::new`]: it is most of the work before the first frame.
     index: Option<Index>,
+    /// Whether the list tabs' rows and [`App::grid`] are built: with the
+    /// backlinks, and like them not needed by the overview.
+    lists: bool,
+    /// The stance matrix (empty until the first action).
     pub grid: matrix::Grid,
     pub tab: Tab,
     tabs: Vec<TabState>,
@@ -110,32 +114,25 @@ pub struct App {
 
 impl App {
     pub fn new(brief: Brief, size: (u16, u16)) -> Self {
-        let grid = matrix::Grid::build(&brief);
+        // The list tabs' rows come with the backlinks, before the first
+        // action (see `build_deferred`).
         let tabs = Tab::ALL
             .iter()
-            .map(|t| {
-                let rows = t
-                    .kind()
-                    .map(|k| rows::build(&brief, k, |_| true))
-                    .unwrap_or_default();
-                let selected = rows.selectable_from(0, true).unwrap_or(0);
-                TabState {
-                    rows,
-                    selected,
-                    focus: if t.kind().is_some() {
-                        Focus::List
-                    } else {
-                        Focus::Detail
-                    },
-                    ..TabState::default()
-                }
+            .map(|t| TabState {
+                focus: if t.kind().is_some() {
+                    Focus::List
+                } else {
+                    Focus::Detail
+                },
+                ..TabState::default()
             })
             .collect();
         let mut app = App {
             brief,
             xref: None,
             index: None,
-            grid,
+            lists: false,
+            grid: matrix::Grid::default(),
             tab: Tab::Overview,
             tabs,
             history: History::default(),
@@ -153,10 +150,23 @@ impl App {
         app
     }
 
-    /// Builds the backlinks if they are not built yet (see [`App::xref`]).
-    fn build_xref(&mut self) {
+    /// Builds what [`App::new`] leaves out, the overview needing none of
+    /// it: the backlinks (see [`App::xref`]), the list tabs' rows and the
+    /// stance matrix. Every action calls it first, so every screen an
+    /// action can reach has them.
+    fn build_deferred(&mut self) {
         if self.xref.is_none() {
             self.xref = Some(Xref::build(&self.brief));
+        }
+        if !self.lists {
+            self.lists = true;
+            self.grid = matrix::Grid::build(&self.brief);
+            for (tab, state) in Tab::ALL.iter().zip(&mut self.tabs) {
+                if let Some(kind) = tab.kind() {
+                    state.rows = rows::build(&self.brief, kind, |_| true);
+                    state.selected = state.rows.selectable_from(0, true).unwrap_or(0);
+                }
+            }
         }
     }
 

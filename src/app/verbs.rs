@@ -12,7 +12,7 @@ use crate::model::Kind;
 
 impl App {
     pub fn update(&mut self, action: Action) {
-        self.build_xref();
+        self.build_deferred();
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.keep_selection_visible();
