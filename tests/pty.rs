@@ -640,9 +640,9 @@ fn a_resize_redraws_and_keeps_the_reader_alive() {
 }
 
 /// A resize while the reader starts (once it has entered the alternate
-/// screen, while it draws its first frame) must not be lost:
-/// crossterm only watches for SIGWINCH from its first event read, so the
-/// reader must start that watch before it reads the terminal's size.
+/// screen, while it draws its first frame) must not be lost: crossterm
+/// only watches for SIGWINCH from its first event read, which comes after
+/// the first frame, so the reader asks the size again once it watches.
 #[test]
 fn a_resize_during_start_up_is_not_lost() {
     let mut t = Term::spawn(command(&[]), 80, 24);

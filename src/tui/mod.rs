@@ -49,11 +49,7 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
     // the first frame (see `event_loop`).
     let signals = catch_signals()?;
     Screen::enter()?;
-    // crossterm starts watching for SIGWINCH at its first event read: start
-    // it before the size is read, so a resize from now on is an event.
-    // The size is read once; after that only resize events change it.
-    let result = event::poll(std::time::Duration::ZERO)
-        .and_then(|_| screen::size())
+    let result = screen::size()
         .and_then(|size| Ok((size, Screen::new(size)?)))
         .map_err(TuiError::from)
         .and_then(|(size, mut screen)| {
@@ -69,6 +65,16 @@ pub fn run(brief: Brief, display: Display) -> Result<(), TuiError> {
 
 fn event_loop(screen: &mut Screen, app: &mut App, signals: Signals) -> Result<(), TuiError> {
     draw(screen, app)?;
+    // crossterm watches for SIGWINCH from its first event read on, and
+    // setting that up waits until the first frame is out; a resize before
+    // it is found by asking the size again.
+    let waiting = event::poll(std::time::Duration::ZERO)?;
+    let size = screen::size()?;
+    if size != app.size {
+        screen.resize(size)?;
+        app.update(Action::Resize(size.0, size.1));
+        draw(screen, app)?;
+    }
     // Starting a thread is a good part of the time to a first frame, and
     // nothing is lost by starting these after it: a signal caught before
     // waits in the handler's pipe, and a hang-up stays on stdin, until
@@ -78,7 +84,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, signals: Signals) -> Result<()
     // The search index is most of the work before a first frame: build it
     // after, while the reader looks at the screen. If a key is already
     // waiting, answer it first; then the first search builds the index.
-    if !event::poll(std::time::Duration::ZERO)? {
+    if !waiting {
         app.update(Action::Prepare);
     }
     loop {
