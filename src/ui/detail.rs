@@ -2,8 +2,10 @@
 //! from the scroll line down, with the focused link in reverse video.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
 
 use super::highlight::marks;
 use super::theme;
@@ -50,13 +52,41 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, layout: &Layout<'_>) {
             .map(|p| Span::styled(p.text, theme::detail(p.tag, focused)))
             .collect();
         spans.extend(marks(pieces, query));
-        frame.render_widget(
-            Line::from(spans),
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-        );
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        put(frame.buffer_mut(), row, &spans);
+    }
+}
+
+/// Draws `spans` along `row`, cut at its right edge, as a left-aligned
+/// [`ratatui::text::Line`] would. A span of printable ASCII,
+/// most of a brief, goes cell by cell; any other through ratatui's own
+/// span drawing, which sets apart grapheme clusters (finding them is most
+/// of the time a frame takes when all of it goes that way).
+fn put(buf: &mut Buffer, row: Rect, spans: &[Span<'_>]) {
+    let area = row.intersection(buf.area);
+    let (mut x, y) = (area.x, area.y);
+    for span in spans {
+        if x >= area.right() || area.height == 0 {
+            return;
+        }
+        let text = span.content.as_bytes();
+        if text.iter().all(|b| matches!(b, b' '..=b'~')) {
+            let room = usize::from(area.right() - x);
+            for &b in text.iter().take(room) {
+                buf[(x, y)].set_char(char::from(b)).set_style(span.style);
+                x += 1;
+            }
+        } else {
+            // As a Line does: a span of no width is not drawn at all.
+            let width = span.width();
+            if width > 0 {
+                span.render(Rect::new(x, y, area.right() - x, 1), buf);
+                x = x.saturating_add(u16::try_from(width).unwrap_or(u16::MAX));
+            }
+        }
     }
 }
