@@ -6,11 +6,12 @@
 
 use std::fmt::Write;
 
-/// A tiny deterministic generator (xorshift), so no crate is needed.
-struct Rng(u64);
+/// A tiny deterministic generator (xorshift), so no crate is needed; the
+/// library's tests draw their random cases from it too.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;

@@ -22,6 +22,7 @@ use crate::app::{Action, App, Display};
 use crate::model::Brief;
 use crate::{input, ui};
 
+mod backend;
 mod screen;
 use screen::Screen;
 

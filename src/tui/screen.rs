@@ -18,14 +18,15 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::rc::Rc;
 
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{cursor, execute, terminal};
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
+use super::backend::Quick;
+
 /// The reader's terminal: ratatui's, and the bytes it has drawn.
 pub struct Screen {
-    terminal: Terminal<CrosstermBackend<Frames>>,
+    terminal: Terminal<Quick<Frames>>,
     pending: Rc<RefCell<Vec<u8>>>,
 }
 
@@ -43,8 +44,7 @@ impl Screen {
         let pending = Rc::default();
         let frames = Frames(Rc::clone(&pending));
         let viewport = Viewport::Fixed(area(size));
-        let terminal =
-            Terminal::with_options(CrosstermBackend::new(frames), TerminalOptions { viewport })?;
+        let terminal = Terminal::with_options(Quick::new(frames), TerminalOptions { viewport })?;
         Ok(Screen { terminal, pending })
     }
 
