@@ -1,15 +1,81 @@
 //! The `brief` binary: parse the command line, load, then either print
 //! diagnostics or run the reader. Everything else lives in the library.
+//!
+//! The process starts at the C `main` below, not at std's `fn main`
+//! (`#![no_main]`). std's runtime, on the way to `fn main`, sets up the
+//! stack-overflow message: it reads `/proc/self/maps` to find the main
+//! thread's stack and installs an alternate signal stack, about 50 µs of
+//! the 2 ms from `exec` to the first frame, all of it before anything of
+//! ours runs. What of that runtime `brief` relies on is done here instead
+//! ([`prepare`]); what is left out is the stack-overflow message (a stack
+//! overflow still ends the process, by SIGSEGV; the loader's depth limit
+//! keeps hostile input from getting near one).
+#![no_main]
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use brief::cli::{Cli, Color, Command};
 use brief::load::{self, Report};
 use brief::model::Brief;
 
-fn main() -> ExitCode {
+/// Where the process starts: [`prepare`], then [`run`], and std's exit,
+/// which flushes stdout as its runtime would. A panic (already reported,
+/// and the terminal restored, by the hook) ends it with 101, as std does;
+/// it must not unwind out of a C function.
+#[unsafe(no_mangle)]
+extern "C" fn main(
+    _argc: std::ffi::c_int,
+    _argv: *const *const std::ffi::c_char,
+) -> std::ffi::c_int {
+    prepare();
+    let code = match std::panic::catch_unwind(run) {
+        Ok(code) if code == ExitCode::SUCCESS => 0,
+        Ok(_) => 1,
+        Err(_) => 101,
+    };
+    std::process::exit(code)
+}
+
+/// What std's runtime does before `fn main` that `brief` relies on: a
+/// standard stream that was closed is opened on `/dev/null`, so no file
+/// `brief` opens can take its place and receive its output; and SIGPIPE
+/// no longer ends the process, so writing to a closed pipe is an error
+/// the writer sees (`brief check | head`).
+fn prepare() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let (stdin, stdout, stderr) = (std::io::stdin(), std::io::stdout(), std::io::stderr());
+    let mut fds = [
+        PollFd::new(&stdin, PollFlags::empty()),
+        PollFd::new(&stdout, PollFlags::empty()),
+        PollFd::new(&stderr, PollFlags::empty()),
+    ];
+    let zero = rustix::event::Timespec::default();
+    if poll(&mut fds, Some(&zero)).is_ok()
+        && fds.iter().any(|f| f.revents().contains(PollFlags::NVAL))
+    {
+        for f in &fds {
+            if f.revents().contains(PollFlags::NVAL) {
+                // The lowest free descriptor: the one that was closed.
+                let null = rustix::fs::open(
+                    "/dev/null",
+                    rustix::fs::OFlags::RDWR,
+                    rustix::fs::Mode::empty(),
+                );
+                std::mem::forget(null);
+            }
+        }
+    }
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGPIPE,
+        Arc::new(AtomicBool::new(false)),
+    );
+}
+
+fn run() -> ExitCode {
     let cli = Cli::from_process();
     let vars = brief::env::Vars::from_process();
     let display = brief::env::display(cli.color, cli.ascii, &vars);
