@@ -5,7 +5,8 @@
 //! in 1 KiB pieces and the cursor's last move in a write of its own: five
 //! or more writes for a first frame, and over a slow SSH link as many
 //! packets, each showing part of a frame. Here a frame is gathered in
-//! memory and sent by [`Screen::draw`], once. The viewport is fixed at the
+//! memory and sent by [`Screen::draw`], once; the first one brings the
+//! switch to the alternate screen with it. The viewport is fixed at the
 //! size read at start and moved only by a resize event, so drawing never
 //! asks the terminal its size (crossterm opens `/dev/tty` for each asking).
 //!
@@ -18,7 +19,7 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::rc::Rc;
 
-use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::crossterm::{cursor, execute, queue, terminal};
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
@@ -31,17 +32,19 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// Enters raw mode and the alternate screen, with the panic hook set
-    /// first. Draw with [`Screen::new`] once the size is known.
+    /// Enters raw mode, with the panic hook set first. Draw with
+    /// [`Screen::new`] once the size is known.
     pub fn enter() -> io::Result<()> {
         set_panic_hook();
-        terminal::enable_raw_mode()?;
-        execute!(io::stdout(), terminal::EnterAlternateScreen)
+        terminal::enable_raw_mode()
     }
 
-    /// The screen of a terminal of `size` (columns, rows).
+    /// The screen of a terminal of `size` (columns, rows). Its first frame
+    /// enters the alternate screen, in the same write.
     pub fn new(size: (u16, u16)) -> io::Result<Screen> {
-        let pending = Rc::default();
+        let mut first = Vec::with_capacity(8 * 1024);
+        queue!(first, terminal::EnterAlternateScreen)?;
+        let pending = Rc::new(RefCell::new(first));
         let frames = Frames(Rc::clone(&pending));
         let viewport = Viewport::Fixed(area(size));
         let terminal = Terminal::with_options(Quick::new(frames), TerminalOptions { viewport })?;
