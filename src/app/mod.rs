@@ -24,6 +24,8 @@ mod verbs;
 pub use action::Action;
 pub use tab::Tab;
 
+use std::sync::Arc;
+
 use crate::model::{Brief, EntityRef};
 use crate::search::Index;
 use crate::xref::Xref;
@@ -90,7 +92,8 @@ pub struct App {
     xref: Option<Xref>,
     /// Built on [`Action::Prepare`] or the first search or palette,
     /// not in [`App::new`]: it is most of the work before the first frame.
-    index: Option<Index>,
+    /// Shared with the jump palette, which reads its names in place.
+    index: Option<Arc<Index>>,
     /// Whether the list tabs' rows and [`App::grid`] are built: with the
     /// backlinks, and like them not needed by the overview.
     lists: bool,
@@ -181,7 +184,7 @@ impl App {
     }
 
     /// The search index, built the first time it is needed.
-    fn index(&mut self) -> &Index {
+    fn index(&mut self) -> &Arc<Index> {
         index_of(&mut self.index, &self.brief)
     }
 
@@ -320,6 +323,6 @@ impl App {
 
 /// `index`, built from `brief` if it is not yet: for a caller that also
 /// needs the brief while it holds the index.
-fn index_of<'i>(index: &'i mut Option<Index>, brief: &Brief) -> &'i Index {
-    index.get_or_insert_with(|| Index::build(brief))
+fn index_of<'i>(index: &'i mut Option<Arc<Index>>, brief: &Brief) -> &'i Arc<Index> {
+    index.get_or_insert_with(|| Arc::new(Index::build(brief)))
 }

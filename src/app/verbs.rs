@@ -59,7 +59,7 @@ impl App {
             Action::PageUp => p.move_by(-10),
             Action::Leave => self.picker = None,
             Action::Submit => {
-                let choice = p.chosen().map(|i| i.choice.clone());
+                let choice = p.chosen();
                 self.picker = None;
                 match choice {
                     Some(Choice::Entity(r)) => self.visit(r),
@@ -182,7 +182,6 @@ impl App {
                                 text: self.brief.title(*r).into(),
                                 detail: self.brief.positions[r.index()].stance.label().into(),
                                 choice: Choice::Entity(*r),
-                                primary: true,
                             })
                             .collect();
                         self.picker = Some(Picker::new("Positions in this cell", items));
@@ -200,27 +199,8 @@ impl App {
     }
 
     fn open_palette(&mut self) {
-        let brief = &self.brief;
-        let index = super::index_of(&mut self.index, brief);
-        let items = index
-            .names
-            .iter()
-            .map(|(r, name)| {
-                let primary = &**name == brief.title(*r);
-                let detail = if primary {
-                    r.kind.noun().into()
-                } else {
-                    format!("{} · {}", r.kind.noun(), brief.title(*r)).into()
-                };
-                Item {
-                    text: Arc::clone(name),
-                    detail,
-                    choice: Choice::Entity(*r),
-                    primary,
-                }
-            })
-            .collect();
-        self.picker = Some(Picker::new("Jump to", items));
+        let index = super::index_of(&mut self.index, &self.brief);
+        self.picker = Some(Picker::names("Jump to", Arc::clone(index)));
     }
 
     fn open_filter_fields(&mut self) {
@@ -240,7 +220,6 @@ impl App {
                     .map(|(_, v)| format!("now: {}", v.label(&self.brief)).into())
                     .unwrap_or_default(),
                 choice: Choice::Field(*f),
-                primary: true,
             })
             .collect();
         self.picker = Some(Picker::new(
@@ -263,7 +242,6 @@ impl App {
                 text: v.label(&self.brief).into(),
                 detail: format!("{n} {noun}").into(),
                 choice: Choice::Value(field, v),
-                primary: true,
             })
             .collect();
         self.picker = Some(Picker::new(

@@ -87,7 +87,8 @@ fn figures(figures: &[Figure], put: &mut impl FnMut(&str)) {
     }
 }
 
-/// Calls `each` with every name `r` answers to in the palette.
+/// Calls `each` with every name `r` answers to in the palette, its own
+/// (its name or title) first.
 pub fn names(brief: &Brief, r: EntityRef, mut each: impl FnMut(&str)) {
     each(brief.title(r));
     let i = r.index();

@@ -10,8 +10,7 @@
 pub mod fold;
 mod haystack;
 
-use std::sync::Arc;
-
+use compact_str::CompactString;
 use memchr::memmem;
 
 use crate::model::{Brief, EntityRef, Kind};
@@ -32,9 +31,11 @@ pub struct Index {
     /// Where each kind's entities start in `entities`, in `Kind::ALL` order.
     kind_start: [usize; Kind::ALL.len()],
     /// Every name an entity answers to (name or title, short name,
-    /// aliases), for the palette.
-    /// Shared, so opening the palette copies no text.
-    pub names: Vec<(EntityRef, Arc<str>)>,
+    /// aliases), for the palette, which reads them here.
+    pub names: Vec<(EntityRef, CompactString)>,
+    /// Where each entity's own name (its name or title) is in `names`:
+    /// what the palette lists before anything is typed. Increasing.
+    pub primaries: Vec<u32>,
 }
 
 impl Index {
@@ -51,7 +52,9 @@ impl Index {
                 haystack::write(brief, r, &mut scratch);
                 fold::fold_into(&scratch, &mut index.text);
                 index.text.push(SEP);
-                haystack::names(brief, r, |name| index.names.push((r, Arc::from(name))));
+                let own = u32::try_from(index.names.len()).unwrap_or(u32::MAX);
+                index.primaries.push(own);
+                haystack::names(brief, r, |name| index.names.push((r, name.into())));
             }
         }
         index

@@ -81,7 +81,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
 
 fn overlays(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(p) = &app.picker {
-        picker::draw(frame, p, area);
+        picker::draw(frame, p, &app.brief, area);
     }
     if app.help {
         let under = if app.matrix_shown() {

@@ -7,9 +7,10 @@ use ratatui::widgets::{Block, Borders, Clear};
 
 use super::theme;
 use crate::app::picker::Picker;
+use crate::model::Brief;
 use crate::text::wrap::{fit, str_width};
 
-pub fn draw(frame: &mut Frame, picker: &Picker, area: Rect) {
+pub fn draw(frame: &mut Frame, picker: &Picker, brief: &Brief, area: Rect) {
     let width = area.width.saturating_sub(4).min(76);
     let height = area.height.saturating_sub(2).min(22);
     if width < 12 || height < 5 {
@@ -24,8 +25,8 @@ pub fn draw(frame: &mut Frame, picker: &Picker, area: Rect) {
     let title = format!(
         " {} — {} of {} ",
         picker.title,
-        picker.shown.len(),
-        picker.items.iter().filter(|i| i.primary).count()
+        picker.shown().len(),
+        picker.total()
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -46,19 +47,20 @@ pub fn draw(frame: &mut Frame, picker: &Picker, area: Rect) {
     let rows = usize::from(inner.height.saturating_sub(1));
     // Keep the chosen item in view; draw only reads, so the window is derived.
     let first = picker.selected.saturating_sub(rows.saturating_sub(1));
-    for (n, &i) in picker.shown.iter().enumerate().skip(first).take(rows) {
-        let item = &picker.items[i];
+    let shown = picker.shown();
+    for (n, &i) in shown.iter().enumerate().skip(first).take(rows) {
+        let detail = picker.detail(i, brief);
         let chosen = n == picker.selected;
         let marker = if chosen { "▸ " } else { "  " };
-        let detail_w = str_width(&item.detail).min(w / 2);
+        let detail_w = str_width(&detail).min(w / 2);
         let text_w = w.saturating_sub(2 + detail_w + 1);
-        let text = fit(&item.text, text_w);
+        let text = fit(picker.text(i), text_w);
         let pad = text_w.saturating_sub(str_width(&text));
         let line = Line::from(vec![
             Span::raw(marker),
             Span::raw(text.into_owned()),
             Span::raw(" ".repeat(pad + 1)),
-            Span::styled(fit(&item.detail, detail_w).into_owned(), theme::meta()),
+            Span::styled(fit(&detail, detail_w).into_owned(), theme::meta()),
         ]);
         let line = if chosen {
             line.style(theme::selected(true))
@@ -75,7 +77,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker, area: Rect) {
             },
         );
     }
-    if picker.shown.is_empty() {
+    if shown.is_empty() {
         let y = inner.y + 1;
         frame.render_widget(
             Span::styled("nothing matches", theme::meta()),
