@@ -74,9 +74,11 @@ impl App {
         // A longer query matches a subset of what the shorter one did, in
         // the same order: filter those instead of searching everything.
         if !s.folded.is_empty() && folded.starts_with(&s.folded) {
-            let mut kept = s.matches.clone();
+            // The last matches stay for a step back; the new list holds only
+            // what still matches, never a copy of them all.
             let index = self.index();
-            kept.retain(|r| index.contains(*r, &folded));
+            let kept = s.matches.iter().copied();
+            let kept = kept.filter(|r| index.contains(*r, &folded)).collect();
             let old = std::mem::replace(&mut s.matches, kept);
             s.narrowed
                 .push((std::mem::replace(&mut s.folded, folded), old));
