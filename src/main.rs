@@ -54,19 +54,17 @@ fn prepare() {
         PollFd::new(&stderr, PollFlags::empty()),
     ];
     let zero = rustix::event::Timespec::default();
-    if poll(&mut fds, Some(&zero)).is_ok()
-        && fds.iter().any(|f| f.revents().contains(PollFlags::NVAL))
-    {
-        for f in &fds {
-            if f.revents().contains(PollFlags::NVAL) {
-                // The lowest free descriptor: the one that was closed.
-                let null = rustix::fs::open(
-                    "/dev/null",
-                    rustix::fs::OFlags::RDWR,
-                    rustix::fs::Mode::empty(),
-                );
-                std::mem::forget(null);
-            }
+    if poll(&mut fds, Some(&zero)).is_ok() {
+        let closed = fds.iter().filter(|f| f.revents().contains(PollFlags::NVAL));
+        for _ in 0..closed.count() {
+            // Each takes the lowest free descriptor, a closed stream's, and
+            // stays open for good.
+            let null = rustix::fs::open(
+                "/dev/null",
+                rustix::fs::OFlags::RDWR,
+                rustix::fs::Mode::empty(),
+            );
+            std::mem::forget(null);
         }
     }
     let _ = signal_hook::flag::register(
