@@ -47,7 +47,8 @@ impl Screen {
         let pending = Rc::new(RefCell::new(first));
         let frames = Frames(Rc::clone(&pending));
         let viewport = Viewport::Fixed(area(size));
-        let terminal = Terminal::with_options(Quick::new(frames), TerminalOptions { viewport })?;
+        let backend = Quick::new(frames, size);
+        let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
         Ok(Screen { terminal, pending })
     }
 
@@ -64,6 +65,7 @@ impl Screen {
 
     /// The terminal is now `size`: the next frame repaints all of it.
     pub fn resize(&mut self, size: (u16, u16)) -> io::Result<()> {
+        self.terminal.backend_mut().resize(size);
         self.terminal.resize(area(size))
     }
 }
