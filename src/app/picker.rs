@@ -300,14 +300,7 @@ actors:
   - { id: iea, name: Afghan Taliban, kind: government, cites: [s] }
   - { id: shirin, name: Mullah Shirin Akhund, kind: person, cites: [s] }
 "#;
-        let file = crate::load::SourceFile {
-            name: "t.yaml".into(),
-            text: text.into(),
-        };
-        match crate::load::load_files(vec![file]) {
-            Ok(b) => b,
-            Err(r) => panic!("{}", r.short()),
-        }
+        crate::load::brief_of(text)
     }
 
     #[test]

@@ -271,3 +271,17 @@ impl Parts {
         ))
     }
 }
+
+/// The brief a test writes as YAML, in one file `t.yaml`; its problems, if
+/// it has any, fail the test.
+#[cfg(test)]
+pub(crate) fn brief_of(yaml: &str) -> Brief {
+    let file = SourceFile {
+        name: "t.yaml".into(),
+        text: yaml.into(),
+    };
+    match load_files(vec![file]) {
+        Ok(b) => b,
+        Err(r) => panic!("{}", r.short()),
+    }
+}

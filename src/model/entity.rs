@@ -405,14 +405,7 @@ events:
   - { id: early, date: 2024, title: Early, certainty: reported, cites: [s] }
   - { id: tie, date: 2024, title: Tie, certainty: reported, cites: [s] }
 "#;
-        let file = crate::load::SourceFile {
-            name: "t.yaml".into(),
-            text: text.into(),
-        };
-        match crate::load::load_files(vec![file]) {
-            Ok(b) => b,
-            Err(r) => panic!("{}", r.short()),
-        }
+        crate::load::brief_of(text)
     }
 
     fn read(bytes: &[u8]) -> Result<Brief, postcard::Error> {

@@ -106,13 +106,7 @@ actors:
 events:
   - { id: barmal, date: 2026-01-02, title: JuA meets, place: "Barmal, Paktika", certainty: reported, cites: [s] }
 "#;
-        match crate::load::load_files(vec![crate::load::SourceFile {
-            name: "t.yaml".into(),
-            text: text.into(),
-        }]) {
-            Ok(b) => b,
-            Err(r) => panic!("{}", r.short()),
-        }
+        crate::load::brief_of(text)
     }
 
     fn ids(index: &Index, brief: &Brief, q: &str) -> Vec<String> {
