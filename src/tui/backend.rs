@@ -117,15 +117,17 @@ impl Shown {
             return;
         }
         let symbol = cell.symbol();
-        let mut chars = symbol.chars();
-        let one = chars.next().is_some() && chars.next().is_none();
-        if one && str_width(symbol) == 1 {
+        let narrow = match symbol.as_bytes() {
+            [b] => (b' '..=b'~').contains(b),
+            _ => symbol.chars().nth(1).is_none() && str_width(symbol) == 1,
+        };
+        if narrow {
             let plain = symbol == " " && !cell.modifier.intersects(SHOWS_ON_SPACE);
             let i = self.at(x, y);
             if let Some(c) = self.cells.get_mut(i) {
                 *c = plain.then_some(cell.bg);
             }
-            self.cursor = Some((x + 1, y));
+            self.cursor = Some((x.saturating_add(1), y));
         } else {
             // Wide, or several characters in one cell: a terminal may give
             // it other room than ratatui does, and shift the rest.
@@ -140,7 +142,7 @@ impl Shown {
     fn spaces_to(&self, x: u16, y: u16, bg: Color, pen: Modifier) -> Option<u16> {
         let (cx, cy) = self.cursor?;
         let gap = x.checked_sub(cx).filter(|g| *g > 0 && cy == y)?;
-        let move_to = 4 + digits(y + 1) + digits(x + 1);
+        let move_to = 4 + digits(y.saturating_add(1)) + digits(x.saturating_add(1));
         let cells = self.cells.get(self.at(cx, y)..self.at(x, y))?;
         let plain = cells.iter().all(|c| *c == Some(bg)) && !pen.intersects(SHOWS_ON_SPACE);
         (plain && gap < move_to).then_some(gap)
