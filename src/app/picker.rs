@@ -59,7 +59,8 @@ pub struct Picker {
     pub selected: usize,
     matcher: Matcher,
     buf: Vec<char>,
-    scored: Vec<(u32, u32)>,
+    /// (score, text length, item) of each match, to rank them.
+    scored: Vec<(u32, u32, u32)>,
     /// Every item the query matches (before an entity's names are merged).
     matched: Vec<u32>,
     /// Earlier (query, matched, found) while the query only grew: typing
@@ -240,14 +241,17 @@ impl Picker {
             };
             let hay = Utf32Str::new(text, &mut self.buf);
             if let Some(score) = pattern.score(hay, &mut self.matcher) {
-                self.scored.push((score, i));
+                self.scored.push((score, number(text.len()), i));
                 self.matched.push(i);
             }
         }
+        // Best first; of equal scores the shorter text, as fzf does, so
+        // "ttp" finds the TTP before events whose titles begin with it.
+        // Each item is there once, so no two keys are equal.
         self.scored
-            .sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            .sort_unstable_by_key(|&(score, len, i)| (std::cmp::Reverse(score), len, i));
         let mut seen = std::collections::HashSet::new();
-        for &(_, i) in &self.scored {
+        for &(_, _, i) in &self.scored {
             let fresh = match self.choice(i) {
                 Choice::Entity(r) => seen.insert(r),
                 _ => true,
@@ -299,6 +303,8 @@ actors:
   - { id: ttp, name: Tehreek-e-Taliban Pakistan, short: TTP, aliases: [Tehrik-i-Taliban Pakistan], kind: armed-group, cites: [s] }
   - { id: iea, name: Afghan Taliban, kind: government, cites: [s] }
   - { id: shirin, name: Mullah Shirin Akhund, kind: person, cites: [s] }
+events:
+  - { id: rise, date: 2007, title: TTP emerges in the border regions, actors: [ttp], certainty: confirmed, cites: [s] }
 "#;
         crate::load::brief_of(text)
     }
@@ -310,6 +316,7 @@ actors:
         assert_eq!(
             texts(&p),
             [
+                "TTP emerges in the border regions",
                 "Tehreek-e-Taliban Pakistan",
                 "Afghan Taliban",
                 "Mullah Shirin Akhund",
@@ -317,13 +324,12 @@ actors:
             ],
             "nothing typed: every entity by its own name"
         );
-        assert_eq!(p.total(), 4);
+        assert_eq!(p.total(), 5);
         typed(&mut p, "ttp");
-        assert_eq!(texts(&p)[0], "TTP", "the exact short name ranks first");
         assert_eq!(
-            texts(&p).len(),
-            1,
-            "the TTP's other names are not listed again"
+            texts(&p),
+            ["TTP", "TTP emerges in the border regions"],
+            "the exact short name first, before a longer title; the TTP's other names not again"
         );
         assert_eq!(
             p.chosen(),
