@@ -36,7 +36,11 @@ pub fn ascii(c: char) -> char {
         '‹' | '←' | '«' => '<',
         '↑' => '^',
         '↓' => 'v',
-        '•' | '·' => '*',
+        '•' => '*',
+        // Not '*': the stance matrix marks a cell of mixed stances so, and
+        // one with none '·'.
+        '·' => '.',
+        '×' => 'x',
         '…' => '.',
         '¶' => '#',
         '“' | '”' | '„' => '"',
@@ -63,8 +67,11 @@ mod tests {
 
     #[test]
     fn glyphs_and_accents_become_ascii() {
-        let s: String = "├─ Zoë → ¶3 “quoted” — 中".chars().map(ascii).collect();
-        assert_eq!(s, "+- Zoe > #3 \"quoted\" - ?");
+        let s: String = "├─ Zoë → ¶3 “quoted” — 中 • a · b × c"
+            .chars()
+            .map(ascii)
+            .collect();
+        assert_eq!(s, "+- Zoe > #3 \"quoted\" - ? * a . b x c");
     }
 
     #[test]
