@@ -170,26 +170,46 @@ fn start(bin: &Path, yaml: &Path, t: &mut Table) -> Res<()> {
     let text = std::fs::read_to_string(yaml).map_err(err)?;
     let first: String = text.lines().next().unwrap_or("").chars().take(40).collect();
     let (mut brief, mut paged) = (Vec::new(), Vec::new());
-    // Run 0 warms the caches; the two take turns, so drift hits both alike.
-    for run in 0..=STARTS {
+    let spawn_brief = || -> Res<Duration> {
         let term = Term::spawn(bin, &[], 80, 24)?;
-        brief.push(term.first_frame(SHOW)?);
+        let at = term.first_frame(SHOW)?;
         term.quit()?;
+        Ok(at)
+    };
+    let spawn_less = |less: &Path| -> Res<Duration> {
+        let term = Term::spawn(less, &[&yaml.to_string_lossy()], 80, 24)?;
+        term.wait("less's first screen", SHOW, |o| {
+            let s = o.parser.screen();
+            let prompt = s.rows(0, s.size().1).nth(23).unwrap_or_default();
+            s.contents().contains(&first) && !prompt.trim().is_empty() && o.quiet()
+        })?;
+        let at = term.out().last - term.started;
+        term.quit()?;
+        Ok(at)
+    };
+    // Run 0 warms the caches. The two take turns, so drift hits both alike
+    // and each starts just after the other has run, as it would after any
+    // other program. (Letting each run twice in a row now and then, by
+    // swapping the order every other run, flatters brief by 5-10%: its
+    // larger binary gains more from caches its own last run left warm.)
+    for run in 0..=STARTS {
+        brief.push(spawn_brief()?);
         if let Some(less) = &less {
-            let term = Term::spawn(less, &[&yaml.to_string_lossy()], 80, 24)?;
-            term.wait("less's first screen", SHOW, |o| {
-                let s = o.parser.screen();
-                let prompt = s.rows(0, s.size().1).nth(23).unwrap_or_default();
-                s.contents().contains(&first) && !prompt.trim().is_empty() && o.quiet()
-            })?;
-            paged.push(term.out().last - term.started);
-            term.quit()?;
+            paged.push(spawn_less(less)?);
         }
         if run == 0 {
             brief.clear();
             paged.clear();
         }
     }
+    // Each run's two starts came one after the other, on the same machine
+    // state: their ratio is the steadier measure of the two.
+    let mut paired: Vec<f64> = brief
+        .iter()
+        .zip(&paged)
+        .map(|(b, l)| b.as_secs_f64() / l.as_secs_f64())
+        .collect();
+    paired.sort_by(f64::total_cmp);
     let b = median(&mut brief);
     let what = format!("start to first frame, brief (80×24, median of {STARTS})");
     t.info(what, ms(b));
@@ -200,8 +220,13 @@ fn start(bin: &Path, yaml: &Path, t: &mut Table) -> Res<()> {
     let l = median(&mut paged);
     t.info("start to first screen, less (same YAML, median)", ms(l));
     let ratio = b.as_secs_f64() / l.as_secs_f64();
-    let what = "start to first frame: brief / less";
-    t.goal(what, format!("{ratio:.2}"), "≤ 1.0", ratio <= 1.0);
+    t.info(
+        "start to first frame: median brief / median less",
+        format!("{ratio:.2}"),
+    );
+    let pair = paired[paired.len() / 2];
+    let what = format!("start to first frame: brief / less, median of {STARTS} pairs");
+    t.goal(what, format!("{pair:.2}"), "≤ 1.0", pair <= 1.0);
     Ok(())
 }
 
