@@ -5,8 +5,10 @@
 //! 1. Start to first frame, bundled brief, in a real pty at 80×24 (median
 //!    of 101 runs after one warm-up), beside `less` paging the same YAML (the
 //!    seven files in one temp file) until its first screen is drawn and it
-//!    has gone quiet. Both clocks run from just before the spawn to the
-//!    moment the last byte of that screen was read from the pty.
+//!    has gone quiet, the two taking turns. Both clocks run from just
+//!    before the spawn to the moment the last byte of that screen was read
+//!    from the pty. The verdict is the median of each turn's brief / less;
+//!    the ratio of the two medians is printed beside it.
 //! 2. Bytes to the terminal per key of a fixed script at 80×24 and 120×40:
 //!    `2`, `j`×5, Enter, `j`, Enter, Backspace (Back), `L` (Forward), each
 //!    counted from the key to its frame plus a short quiet spell; beside
