@@ -174,13 +174,12 @@ impl App {
     }
 
     /// The backlinks. Every action builds them first, so they are there
-    /// for any entry a reader can reach; without them (only before the
-    /// first action, on the overview) they are built for the asking.
-    pub fn xref(&self) -> std::borrow::Cow<'_, Xref> {
-        match &self.xref {
-            Some(x) => std::borrow::Cow::Borrowed(x),
-            None => std::borrow::Cow::Owned(Xref::build(&self.brief)),
-        }
+    /// for any entry a reader can reach; before the first action, when only
+    /// the overview (which lists none) can be on screen, there are none,
+    /// so drawing never has to build them.
+    pub fn xref(&self) -> &Xref {
+        static NONE: Xref = Xref::NONE;
+        self.xref.as_ref().unwrap_or(&NONE)
     }
 
     /// The search index, built the first time it is needed.
@@ -223,7 +222,7 @@ impl App {
     /// The document the detail pane shows now.
     pub fn doc(&self) -> doc::Doc<'_> {
         match self.current() {
-            Some(r) => detail::entity(&self.brief, &self.xref(), r),
+            Some(r) => detail::entity(&self.brief, self.xref(), r),
             None if self.tab == Tab::Overview && self.disputes => disputes::doc(&self.brief),
             None if self.tab == Tab::Overview => detail::overview(&self.brief),
             None => doc::Doc::default(),

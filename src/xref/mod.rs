@@ -96,6 +96,13 @@ pub struct Xref {
 }
 
 impl Xref {
+    /// No backlinks at all: what there is to show before they are built.
+    pub const NONE: Xref = Xref {
+        base: [0; Kind::ALL.len()],
+        starts: Vec::new(),
+        from: Vec::new(),
+    };
+
     pub fn build(brief: &Brief) -> Self {
         let mut base = [0; Kind::ALL.len()];
         let mut total = 0;
