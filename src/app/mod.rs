@@ -184,7 +184,8 @@ impl App {
 
     /// The search index, built the first time it is needed.
     fn index(&mut self) -> &Arc<Index> {
-        index_of(&mut self.index, &self.brief)
+        self.index
+            .get_or_insert_with(|| Arc::new(Index::build(&self.brief)))
     }
 
     pub fn state(&self) -> &TabState {
@@ -318,10 +319,4 @@ impl App {
         }
         self.keep_selection_visible();
     }
-}
-
-/// `index`, built from `brief` if it is not yet: for a caller that also
-/// needs the brief while it holds the index.
-fn index_of<'i>(index: &'i mut Option<Arc<Index>>, brief: &Brief) -> &'i Arc<Index> {
-    index.get_or_insert_with(|| Arc::new(Index::build(brief)))
 }

@@ -48,6 +48,29 @@ enum Items {
     Names(Arc<Index>),
 }
 
+impl Items {
+    fn len(&self) -> usize {
+        match self {
+            Items::Names(index) => index.names.len(),
+            Items::Listed(items) => items.len(),
+        }
+    }
+
+    fn text(&self, i: u32) -> &str {
+        match self {
+            Items::Names(index) => &index.names[i as usize].1,
+            Items::Listed(items) => &items[i as usize].text,
+        }
+    }
+
+    fn choice(&self, i: u32) -> Choice {
+        match self {
+            Items::Names(index) => Choice::Entity(index.names[i as usize].0),
+            Items::Listed(items) => items[i as usize].choice.clone(),
+        }
+    }
+}
+
 pub struct Picker {
     pub title: String,
     pub query: String,
@@ -126,10 +149,7 @@ impl Picker {
 
     /// Item `i`'s text, as matched and shown.
     pub fn text(&self, i: u32) -> &str {
-        match &self.items {
-            Items::Names(index) => &index.names[i as usize].1,
-            Items::Listed(items) => &items[i as usize].text,
-        }
+        self.items.text(i)
     }
 
     /// What is shown beside item `i`: a name's kind of entity, and for a
@@ -149,24 +169,11 @@ impl Picker {
         }
     }
 
-    /// What choosing item `i` does.
-    fn choice(&self, i: u32) -> Choice {
-        match &self.items {
-            Items::Names(index) => Choice::Entity(index.names[i as usize].0),
-            Items::Listed(items) => items[i as usize].choice.clone(),
-        }
-    }
-
     /// What choosing the selected item does.
     pub fn chosen(&self) -> Option<Choice> {
-        self.shown().get(self.selected).map(|&i| self.choice(i))
-    }
-
-    fn len(&self) -> usize {
-        match &self.items {
-            Items::Names(index) => index.names.len(),
-            Items::Listed(items) => items.len(),
-        }
+        self.shown()
+            .get(self.selected)
+            .map(|&i| self.items.choice(i))
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -223,7 +230,7 @@ impl Picker {
         self.found.clear();
         self.matched.clear();
         if !self.query.trim().is_empty() {
-            self.score(0..number(self.len()));
+            self.score(0..number(self.items.len()));
         }
     }
 
@@ -235,10 +242,7 @@ impl Picker {
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         self.scored.clear();
         for i in candidates {
-            let text = match &self.items {
-                Items::Names(index) => &*index.names[i as usize].1,
-                Items::Listed(items) => &items[i as usize].text,
-            };
+            let text = self.items.text(i);
             let hay = Utf32Str::new(text, &mut self.buf);
             if let Some(score) = pattern.score(hay, &mut self.matcher) {
                 self.scored.push((score, number(text.len()), i));
@@ -252,7 +256,7 @@ impl Picker {
             .sort_unstable_by_key(|&(score, len, i)| (std::cmp::Reverse(score), len, i));
         let mut seen = std::collections::HashSet::new();
         for &(_, _, i) in &self.scored {
-            let fresh = match self.choice(i) {
+            let fresh = match self.items.choice(i) {
                 Choice::Entity(r) => seen.insert(r),
                 _ => true,
             };
@@ -353,7 +357,7 @@ events:
         let b = brief();
         let p = Picker::names("Jump", Arc::new(Index::build(&b)));
         let detail = |text: &str| {
-            let i = (0..number(p.len())).find(|&i| p.text(i) == text);
+            let i = (0..number(p.items.len())).find(|&i| p.text(i) == text);
             p.detail(i.expect("a name"), &b).into_owned()
         };
         assert_eq!(detail("Tehreek-e-Taliban Pakistan"), "actor");

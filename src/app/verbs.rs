@@ -199,8 +199,8 @@ impl App {
     }
 
     fn open_palette(&mut self) {
-        let index = super::index_of(&mut self.index, &self.brief);
-        self.picker = Some(Picker::names("Jump to", Arc::clone(index)));
+        let index = Arc::clone(self.index());
+        self.picker = Some(Picker::names("Jump to", index));
     }
 
     fn open_filter_fields(&mut self) {

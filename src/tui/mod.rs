@@ -6,8 +6,8 @@
 //! Once, after the first frame, it has the backlinks and the search index
 //! built (nothing on screen changes, so nothing is redrawn).
 //! A panic hook restores the terminal (see [`screen`], which also sends
-//! each frame in one write); a signal thread restores it and exits on SIGTERM, SIGHUP, SIGINT and
-//! SIGQUIT, and another ends the reader when the terminal hangs up, so a
+//! each frame in one write, its cells encoded by [`backend`]); a signal
+//! thread restores it and exits on SIGTERM, SIGHUP, SIGINT and SIGQUIT, and another ends the reader when the terminal hangs up, so a
 //! killed reader or a dropped SSH connection leaves no terminal in raw mode
 //! and no process spinning on a dead one. The signals are caught before raw
 //! mode; both threads start just after the first frame, and act on what

@@ -28,7 +28,7 @@ use super::backend::Quick;
 /// The reader's terminal: ratatui's, and the bytes it has drawn.
 pub struct Screen {
     terminal: Terminal<Quick<Frames>>,
-    pending: Rc<RefCell<Vec<u8>>>,
+    pending: Frames,
 }
 
 impl Screen {
@@ -44,8 +44,8 @@ impl Screen {
     pub fn new(size: (u16, u16)) -> io::Result<Screen> {
         let mut first = Vec::with_capacity(8 * 1024);
         queue!(first, terminal::EnterAlternateScreen)?;
-        let pending = Rc::new(RefCell::new(first));
-        let frames = Frames(Rc::clone(&pending));
+        let pending = Frames(Rc::new(RefCell::new(first)));
+        let frames = pending.clone();
         let viewport = Viewport::Fixed(area(size));
         let backend = Quick::new(frames, size);
         let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
@@ -56,7 +56,7 @@ impl Screen {
     /// (more only if the terminal takes less at a time).
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
         let drawn = self.terminal.draw(render).map(drop);
-        let mut pending = self.pending.borrow_mut();
+        let mut pending = self.pending.0.borrow_mut();
         let mut out = io::stdout().lock();
         let sent = out.write_all(&pending).and_then(|()| out.flush());
         pending.clear();
@@ -85,10 +85,19 @@ fn area((width, height): (u16, u16)) -> Rect {
     Rect::new(0, 0, width, height)
 }
 
-/// Where the backend writes: memory, until [`Screen::draw`] sends it.
-/// `flush` does nothing, since crossterm flushes after every cursor command
-/// and each would otherwise be a write of its own.
-struct Frames(Rc<RefCell<Vec<u8>>>);
+/// Where the backend writes: memory, until [`Screen::draw`] sends it (or a
+/// test takes it). `flush` does nothing, since crossterm flushes after every
+/// cursor command and each would otherwise be a write of its own.
+#[derive(Clone, Default)]
+pub(super) struct Frames(Rc<RefCell<Vec<u8>>>);
+
+#[cfg(test)]
+impl Frames {
+    /// What has been written since the last take.
+    pub(super) fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
 
 impl Write for Frames {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {

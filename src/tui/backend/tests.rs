@@ -1,10 +1,6 @@
 //! The quick backend: a terminal shows the same screen from its bytes as
 //! from ratatui's crossterm backend's, and it sends no more of them.
 
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
-
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Cell;
 use ratatui::layout::Rect;
@@ -12,6 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use super::super::screen::Frames;
 use super::Quick;
 use crate::synth::Rng;
 
@@ -51,27 +48,6 @@ const COLORS: &[Color] = &[
     Color::Indexed(137),
     Color::Rgb(1, 22, 255),
 ];
-
-/// Where a backend writes: bytes a test can take after each frame.
-#[derive(Clone, Default)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
-
-impl Sink {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut self.0.borrow_mut())
-    }
-}
-
-impl Write for Sink {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 fn style(rng: &mut Rng) -> Style {
     let mut s = Style::default();
@@ -125,7 +101,7 @@ fn a_terminal_shows_the_same_screens_from_fewer_bytes() {
         let fixed = |(w, h)| TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
         };
-        let (ours_out, theirs_out) = (Sink::default(), Sink::default());
+        let (ours_out, theirs_out) = (Frames::default(), Frames::default());
         let mut ours = Terminal::with_options(Quick::new(ours_out.clone(), size), fixed(size))
             .expect("a terminal");
         let mut theirs =
@@ -205,7 +181,7 @@ fn reader_screens(size: (u16, u16), keys: &[crate::app::Action]) -> Vec<(Vec<u8>
     let fixed = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
     };
-    let (ours_out, theirs_out) = (Sink::default(), Sink::default());
+    let (ours_out, theirs_out) = (Frames::default(), Frames::default());
     let mut ours = Terminal::with_options(Quick::new(ours_out.clone(), size), fixed.clone())
         .expect("a terminal");
     let mut theirs = Terminal::with_options(CrosstermBackend::new(theirs_out.clone()), fixed)
